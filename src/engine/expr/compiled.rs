@@ -1,0 +1,45 @@
+//! The checked form that evaluation walks: names are indices, literals are ready to compare.
+//!
+//! Everything evaluation needs is owned here (option strings included), so that evaluating
+//! borrows from this tree and from the answers and never allocates.
+
+use super::ast::CmpOp;
+use crate::date::Date;
+
+/// A condition: something that is true, false or unknown.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Cond {
+    /// A literal `true` or `false`.
+    Const(bool),
+    And(Vec<Cond>),
+    Or(Vec<Cond>),
+    Not(Box<Cond>),
+    /// A bare yes_no question: yes is true; no and partial are false.
+    YesNo(usize),
+    /// `answered(q)`: a value or `n/a`.
+    Answered(usize),
+    /// `unknown(q)`: applies but unanswered or answered `unknown`.
+    Unknown(usize),
+    Compare(Operand, CmpOp, Operand),
+    /// `"option" in q` for a multi question.
+    Selected(usize, String),
+}
+
+/// One side of a comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Operand {
+    /// A question's answer, whatever its type.
+    Answer(usize),
+    Number(f64),
+    /// An option value, or `yes`/`no`/`partial`.
+    Text(String),
+    Date(Date),
+    /// `count(q)`.
+    Count(usize),
+    /// `days_until(q)`.
+    DaysUntil(usize),
+    /// `score("priority")`, by priority index.
+    Score(usize),
+    DaysToGoLive,
+    GoLive,
+}

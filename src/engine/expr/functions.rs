@@ -1,0 +1,162 @@
+//! The functions of the language: `answered`, `unknown`, `count`, `days_until` and `score`.
+//!
+//! Each takes exactly one argument, which is a name and not a value: a question reference, or
+//! for `score` a quoted priority id. Mistakes are reported at the argument.
+
+use super::ast::{Node, NodeKind, Span};
+use super::check::{Checker, suggest_list, type_name};
+use super::compiled::{Cond, Operand};
+use super::operand::Side;
+use super::{Context, ErrorKind, QuestionType};
+use crate::suggest::did_you_mean;
+
+/// Named in "unknown function" messages when no close match exists.
+pub(super) const FUNCTIONS: [&str; 5] = ["answered", "unknown", "count", "days_until", "score"];
+
+/// Which question types a function accepts.
+#[derive(Clone, Copy)]
+enum Needs {
+    Any,
+    Multi,
+    Date,
+}
+
+impl<'a> Checker<'a> {
+    pub fn call(
+        &mut self,
+        name: &str,
+        args: &[Node],
+        close: usize,
+        span: Span,
+    ) -> Option<Side<'a>> {
+        match name {
+            "answered" => {
+                let q = self.question_arg(name, args, close, Needs::Any)?;
+                Some(Side::Condition(Cond::Answered(q)))
+            }
+            "unknown" => {
+                let q = self.question_arg(name, args, close, Needs::Any)?;
+                Some(Side::Condition(Cond::Unknown(q)))
+            }
+            "count" => {
+                let q = self.question_arg(name, args, close, Needs::Multi)?;
+                Some(Side::Numeric(Operand::Count(q)))
+            }
+            "days_until" => {
+                let q = self.question_arg(name, args, close, Needs::Date)?;
+                Some(Side::Numeric(Operand::DaysUntil(q)))
+            }
+            "score" => self.score(args, close, span),
+            _ => {
+                let hint = suggest_list(name, &FUNCTIONS, "functions");
+                self.error(
+                    ErrorKind::UnknownName,
+                    span.start,
+                    format!("unknown function `{name}`{hint}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// The one argument of a call, or an error at the missing or surplus argument.
+    fn only_arg<'n>(
+        &mut self,
+        name: &str,
+        args: &'n [Node],
+        close: usize,
+        example: &str,
+    ) -> Option<&'n Node> {
+        let offset = match args {
+            [only] => return Some(only),
+            [] => close,
+            [_, second, ..] => second.span.start,
+        };
+        self.error(
+            ErrorKind::Type,
+            offset,
+            format!("`{name}` takes exactly one argument, e.g. `{name}({example})`"),
+        );
+        None
+    }
+
+    fn question_arg(
+        &mut self,
+        name: &str,
+        args: &[Node],
+        close: usize,
+        needs: Needs,
+    ) -> Option<usize> {
+        let arg = self.only_arg(name, args, close, "checklist.question")?;
+        let NodeKind::Question(id) = &arg.kind else {
+            let text = self.text(arg.span);
+            self.error(
+                ErrorKind::Type,
+                arg.span.start,
+                format!("`{name}` takes a question such as `checklist.question`, not `{text}`"),
+            );
+            return None;
+        };
+        let Side::Question { index, ty } = self.question(id, arg.span)? else {
+            return None;
+        };
+        let fits = match needs {
+            Needs::Any => true,
+            Needs::Multi => matches!(ty, QuestionType::Multi { .. }),
+            Needs::Date => matches!(ty, QuestionType::Date),
+        };
+        if !fits {
+            let wanted = if let Needs::Multi = needs {
+                "multi"
+            } else {
+                "date"
+            };
+            self.error(
+                ErrorKind::Type,
+                arg.span.start,
+                format!(
+                    "`{name}` needs a {wanted} question; `{id}` is a {} question",
+                    type_name(ty)
+                ),
+            );
+            return None;
+        }
+        Some(index)
+    }
+
+    /// `score("priority")`: only rules may read scores, because scores depend on which
+    /// questions apply, which the questions' own conditions decide.
+    fn score(&mut self, args: &[Node], close: usize, span: Span) -> Option<Side<'a>> {
+        if self.context == Context::When {
+            self.error(
+                ErrorKind::Type,
+                span.start,
+                "score() cannot be used in a question's `when:`".to_string(),
+            );
+            return None;
+        }
+        let arg = self.only_arg("score", args, close, "\"identity_security\"")?;
+        let NodeKind::Str(id) = &arg.kind else {
+            let text = self.text(arg.span);
+            self.error(
+                ErrorKind::Type,
+                arg.span.start,
+                format!(
+                    "`score` takes a quoted priority id, e.g. `score(\"identity_security\")`, not `{text}`"
+                ),
+            );
+            return None;
+        };
+        let schema = self.schema;
+        let Some(index) = schema.priority(id) else {
+            let hint = did_you_mean(id, schema.priority_ids());
+            self.error(
+                ErrorKind::UnknownPriority,
+                arg.span.start,
+                format!("unknown priority `{id}`{hint}"),
+            );
+            return None;
+        };
+        Some(Side::Numeric(Operand::Score(index)))
+    }
+}
