@@ -1,0 +1,83 @@
+//! `migready.toml`: found in the current folder or its parents, checked like every other input.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::load::source::Source;
+use crate::model::{Catalog, Config, GateConfig, Thresholds};
+use crate::suggest::did_you_mean;
+
+pub const FILE_NAME: &str = "migready.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawConfig {
+    checklists: Vec<PathBuf>,
+    thresholds: Thresholds,
+    gate: GateConfig,
+}
+
+/// The nearest `migready.toml` at or above `start`.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+pub fn parse(source: &Source, path: &Path) -> Result<Config, Diagnostic> {
+    let raw: RawConfig = toml::from_str(&source.text).map_err(|e| {
+        let pos = e
+            .span()
+            .map_or(Pos::new(1, 1), |span| position(&source.text, span.start));
+        Diagnostic::error(
+            &source.name,
+            pos,
+            Code::TomlSyntax,
+            e.message().trim().to_owned(),
+        )
+    })?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    Ok(Config {
+        checklists: raw.checklists.iter().map(|p| base.join(p)).collect(),
+        thresholds: raw.thresholds,
+        gate: raw.gate,
+        source: Some(path.to_path_buf()),
+    })
+}
+
+/// Priority ids in `[thresholds.priority_floors]` must exist in the catalogue.
+pub fn check_against(config: &Config, source: &Source, catalog: &Catalog) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    for id in config.thresholds.priority_floors.keys() {
+        if catalog.priority(id).is_some() {
+            continue;
+        }
+        let pos = source
+            .text
+            .find(id.as_str())
+            .map_or(Pos::new(1, 1), |o| position(&source.text, o));
+        diags.push(Diagnostic::error(
+            &source.name,
+            pos,
+            Code::UnknownPriority,
+            format!(
+                "unknown priority `{id}` in `priority_floors`{}",
+                did_you_mean(id, catalog.priorities.iter().map(|p| p.id.as_str()))
+            ),
+        ));
+    }
+    diags
+}
+
+fn position(text: &str, offset: usize) -> Pos {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Pos::new(
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
+}

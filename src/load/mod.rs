@@ -1,0 +1,12 @@
+//! Reading files into the checked model, collecting every problem with its location.
+
+pub mod answers;
+pub mod builtin;
+pub mod catalog;
+pub mod checklist;
+pub mod config;
+pub mod expr_pos;
+pub mod fields;
+pub mod question;
+pub mod source;
+pub mod yaml;

@@ -1,0 +1,63 @@
+//! An assessment as the team answered it: meta, answers by question, waivers.
+
+use crate::date::Date;
+use crate::diag::Pos;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub organisation: String,
+    pub project: String,
+    pub go_live: Date,
+    pub assessed_by: Option<String>,
+    pub assessed_on: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerValue {
+    NotApplicable,
+    Unknown,
+    Yes,
+    No,
+    Partial,
+    Choice(String),
+    Multi(Vec<String>),
+    Number(f64),
+    Date(Date),
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerEntry {
+    pub question: usize,
+    pub value: AnswerValue,
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    pub evidence: Option<String>,
+    pub note: Option<String>,
+    /// Where the answer's key stands in the answers file, for annotations.
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiver {
+    pub rule: usize,
+    pub reason: String,
+    pub approved_by: String,
+    pub expires: Date,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answers {
+    pub file: String,
+    pub meta: Meta,
+    /// One slot per catalogue question, so lookups during scoring are by index.
+    pub by_question: Vec<Option<AnswerEntry>>,
+    pub waivers: Vec<Waiver>,
+}
+
+impl Answers {
+    pub fn get(&self, question: usize) -> Option<&AnswerEntry> {
+        self.by_question.get(question).and_then(Option::as_ref)
+    }
+}

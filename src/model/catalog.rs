@@ -1,0 +1,257 @@
+//! The catalogue: priorities, checklists, their questions and rules, with every condition compiled.
+
+use std::collections::HashMap;
+
+use crate::diag::Pos;
+use crate::engine::expr::{Expr, QuestionType, Schema};
+
+#[derive(Debug, Clone)]
+pub struct Priority {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Checklist {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// Where it was loaded from: a path, or `built-in`.
+    pub source: String,
+    pub questions: std::ops::Range<usize>,
+    pub rules: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: String,
+    pub score: f64,
+}
+
+/// A scoring band of a number question: inclusive bounds, each optional.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub score: f64,
+}
+
+impl Band {
+    pub fn contains(&self, n: f64) -> bool {
+        self.min.is_none_or(|min| n >= min) && self.max.is_none_or(|max| n <= max)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerKind {
+    YesNo {
+        partial: bool,
+    },
+    Choice {
+        options: Vec<ChoiceOption>,
+    },
+    Multi {
+        options: Vec<ChoiceOption>,
+    },
+    Maturity {
+        levels: Vec<String>,
+    },
+    Number {
+        min: Option<f64>,
+        max: Option<f64>,
+        unit: Option<String>,
+        bands: Vec<Band>,
+    },
+    Date,
+    Text,
+    Person,
+}
+
+impl AnswerKind {
+    /// The name used in checklist files (`type:`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            AnswerKind::YesNo { .. } => "yes_no",
+            AnswerKind::Choice { .. } => "choice",
+            AnswerKind::Multi { .. } => "multi",
+            AnswerKind::Maturity { .. } => "maturity",
+            AnswerKind::Number { .. } => "number",
+            AnswerKind::Date => "date",
+            AnswerKind::Text => "text",
+            AnswerKind::Person => "person",
+        }
+    }
+
+    pub fn options(&self) -> &[ChoiceOption] {
+        match self {
+            AnswerKind::Choice { options } | AnswerKind::Multi { options } => options,
+            _ => &[],
+        }
+    }
+
+    /// The type the expression checker sees.
+    pub fn expr_type(&self) -> QuestionType {
+        let values = |options: &[ChoiceOption]| options.iter().map(|o| o.value.clone()).collect();
+        match self {
+            AnswerKind::YesNo { partial } => QuestionType::YesNo { partial: *partial },
+            AnswerKind::Choice { options } => QuestionType::Choice {
+                options: values(options),
+            },
+            AnswerKind::Multi { options } => QuestionType::Multi {
+                options: values(options),
+            },
+            AnswerKind::Maturity { .. } => QuestionType::Maturity,
+            AnswerKind::Number { .. } => QuestionType::Number,
+            AnswerKind::Date => QuestionType::Date,
+            AnswerKind::Text => QuestionType::Text,
+            AnswerKind::Person => QuestionType::Person,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// Qualified id, e.g. `identity.mfa_coverage`.
+    pub id: String,
+    pub checklist: usize,
+    pub prompt: String,
+    pub help: String,
+    pub kind: AnswerKind,
+    pub weight: f64,
+    pub priorities: Vec<usize>,
+    pub references: Vec<String>,
+    pub when: Option<Expr>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Critical,
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Critical => "critical",
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+            Severity::Info => "info",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub checklist: usize,
+    pub when: Expr,
+    pub severity: Severity,
+    pub blocker: bool,
+    pub priorities: Vec<usize>,
+    pub title: String,
+    pub risk: String,
+    pub remediation: String,
+    pub owner: String,
+    pub references: Vec<String>,
+    pub pos: Pos,
+}
+
+/// Everything the engine scores against. Questions and rules are stored flat, in checklist order.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub priorities: Vec<Priority>,
+    pub checklists: Vec<Checklist>,
+    pub questions: Vec<Question>,
+    pub rules: Vec<Rule>,
+    question_index: HashMap<String, usize>,
+    rule_index: HashMap<String, usize>,
+}
+
+impl Catalog {
+    pub fn new(
+        priorities: Vec<Priority>,
+        checklists: Vec<Checklist>,
+        questions: Vec<Question>,
+        rules: Vec<Rule>,
+    ) -> Catalog {
+        let question_index = index(questions.iter().map(|q| q.id.as_str()));
+        let rule_index = index(rules.iter().map(|r| r.id.as_str()));
+        Catalog {
+            priorities,
+            checklists,
+            questions,
+            rules,
+            question_index,
+            rule_index,
+        }
+    }
+
+    pub fn question(&self, id: &str) -> Option<usize> {
+        self.question_index.get(id).copied()
+    }
+
+    pub fn rule(&self, id: &str) -> Option<usize> {
+        self.rule_index.get(id).copied()
+    }
+
+    pub fn priority(&self, id: &str) -> Option<usize> {
+        self.priorities.iter().position(|p| p.id == id)
+    }
+
+    pub fn checklist(&self, id: &str) -> Option<usize> {
+        self.checklists.iter().position(|c| c.id == id)
+    }
+}
+
+fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect()
+}
+
+/// The names a condition may use, while the catalogue is being built.
+pub struct Names<'a> {
+    pub question_ids: &'a HashMap<String, usize>,
+    pub question_types: &'a [QuestionType],
+    pub priority_ids: &'a [String],
+}
+
+impl Schema for Names<'_> {
+    fn question(&self, id: &str) -> Option<(usize, &QuestionType)> {
+        let i = *self.question_ids.get(id)?;
+        Some((i, self.question_types.get(i)?))
+    }
+
+    fn question_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.question_ids.keys().map(String::as_str).collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    fn priority(&self, id: &str) -> Option<usize> {
+        self.priority_ids.iter().position(|p| p == id)
+    }
+
+    fn priority_ids(&self) -> Vec<&str> {
+        self.priority_ids.iter().map(String::as_str).collect()
+    }
+}

@@ -1,0 +1,73 @@
+//! Thresholds and gate settings, from `migready.toml` and flags.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::model::Severity;
+
+/// What the gate requires of the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Require {
+    /// Only NO-GO fails.
+    #[default]
+    Conditional,
+    /// Anything short of GO fails.
+    Go,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Thresholds {
+    /// Below this overall score the verdict is NO-GO.
+    pub no_go_score: f64,
+    /// Below this completeness (percent of applicable questions answered) the verdict is NO-GO.
+    pub no_go_completeness: f64,
+    /// Below this overall score the verdict is at best GO WITH CONDITIONS.
+    pub go_score: f64,
+    /// A priority below its floor makes the verdict at best GO WITH CONDITIONS.
+    pub priority_floor: f64,
+    /// Floors for single priorities, overriding `priority_floor`.
+    pub priority_floors: BTreeMap<String, f64>,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds {
+            no_go_score: 50.0,
+            no_go_completeness: 80.0,
+            go_score: 75.0,
+            priority_floor: 50.0,
+            priority_floors: BTreeMap::new(),
+        }
+    }
+}
+
+impl Thresholds {
+    pub fn floor_for(&self, priority: &str) -> f64 {
+        self.priority_floors
+            .get(priority)
+            .copied()
+            .unwrap_or(self.priority_floor)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GateConfig {
+    pub require: Require,
+    pub min_score: Option<f64>,
+    pub fail_on: Option<Severity>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    /// Folders of extra or replacement checklists, resolved against the config file's folder.
+    pub checklists: Vec<PathBuf>,
+    pub thresholds: Thresholds,
+    pub gate: GateConfig,
+    /// The file this came from, if any.
+    pub source: Option<PathBuf>,
+}

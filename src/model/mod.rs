@@ -1,0 +1,11 @@
+//! The checked model: what the files mean once every problem has been ruled out.
+
+pub mod answers;
+pub mod catalog;
+pub mod config;
+
+pub use answers::{AnswerEntry, AnswerValue, Answers, Meta, Waiver};
+pub use catalog::{
+    AnswerKind, Band, Catalog, Checklist, ChoiceOption, Priority, Question, Rule, Severity,
+};
+pub use config::{Config, GateConfig, Require, Thresholds};
