@@ -1,0 +1,19 @@
+//! The engine: pure functions from a catalogue and answers to scores, findings and a verdict.
+//!
+//! No I/O and no knowledge of terminals or formats: everything arrives as values.
+
+pub mod assess;
+pub mod expr;
+pub mod facts;
+pub mod gate;
+pub mod score;
+pub mod verdict;
+
+pub use assess::{Assessment, Finding, WaiverState, assess};
+pub use gate::{Gate, GateRequest};
+pub use verdict::Verdict;
+
+/// Scores are shown and compared with one decimal, so that what a user reads is what was judged.
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}

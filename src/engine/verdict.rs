@@ -1,0 +1,124 @@
+//! GO, GO WITH CONDITIONS or NO-GO, with the reasons a person can act on.
+
+use crate::engine::assess::Assessment;
+use crate::model::{Catalog, Severity, Thresholds};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Verdict {
+    #[default]
+    Go,
+    Conditional,
+    NoGo,
+}
+
+impl Verdict {
+    /// The id used in JSON and flags.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Go => "go",
+            Verdict::Conditional => "conditional",
+            Verdict::NoGo => "no-go",
+        }
+    }
+
+    /// The words a report shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Go => "GO",
+            Verdict::Conditional => "GO WITH CONDITIONS",
+            Verdict::NoGo => "NO-GO",
+        }
+    }
+}
+
+/// Any unwaived blocker, or a score or completeness under its floor, is NO-GO. Unwaived critical or
+/// high findings, a priority under its floor, or a score under the GO mark allow GO WITH CONDITIONS at best.
+pub fn judge(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Judgement {
+    let mut no_go = Vec::new();
+    let mut conditions = Vec::new();
+    for f in a.findings.iter().filter(|f| f.waiver.is_none()) {
+        let Some(rule) = catalog.rules.get(f.rule) else {
+            continue;
+        };
+        if rule.blocker {
+            no_go.push(format!("blocker {} is not waived: {}", rule.id, rule.title));
+        }
+    }
+    if a.score < t.no_go_score {
+        no_go.push(format!(
+            "score {:.1} is below the NO-GO floor of {}",
+            a.score, t.no_go_score
+        ));
+    }
+    if a.completeness < t.no_go_completeness {
+        no_go.push(format!(
+            "completeness {:.1}% is below the floor of {}%: {} applicable questions are unanswered or unknown",
+            a.completeness,
+            t.no_go_completeness,
+            a.open_questions.len()
+        ));
+    }
+    for severity in [Severity::Critical, Severity::High] {
+        let ids: Vec<&str> = a
+            .findings
+            .iter()
+            .filter(|f| f.waiver.is_none())
+            .filter_map(|f| catalog.rules.get(f.rule))
+            .filter(|r| r.severity == severity && !r.blocker)
+            .map(|r| r.id.as_str())
+            .collect();
+        if !ids.is_empty() {
+            conditions.push(format!(
+                "{} unwaived {} finding{}: {}",
+                ids.len(),
+                severity.as_str(),
+                if ids.len() == 1 { "" } else { "s" },
+                ids.join(", ")
+            ));
+        }
+    }
+    for (p, score) in catalog.priorities.iter().zip(&a.priority_scores) {
+        let floor = t.floor_for(&p.id);
+        if let Some(s) = score.filter(|s| *s < floor) {
+            conditions.push(format!(
+                "{} scores {s:.1}, below its floor of {floor}",
+                p.title
+            ));
+        }
+    }
+    if a.score < t.go_score && a.score >= t.no_go_score {
+        conditions.push(format!(
+            "score {:.1} is below {}, the mark for GO",
+            a.score, t.go_score
+        ));
+    }
+    let verdict = if !no_go.is_empty() {
+        Verdict::NoGo
+    } else if !conditions.is_empty() {
+        Verdict::Conditional
+    } else {
+        Verdict::Go
+    };
+    Judgement {
+        verdict,
+        no_go,
+        conditions,
+    }
+}
+
+/// The verdict and its reasons, kept apart so the gate can cite only what it fails on.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Judgement {
+    pub verdict: Verdict,
+    /// Reasons for NO-GO: unwaived blockers, score or completeness under the floor.
+    pub no_go: Vec<String>,
+    /// Reasons for GO WITH CONDITIONS.
+    pub conditions: Vec<String>,
+}
+
+impl Judgement {
+    /// Every reason the verdict is not GO, most serious first.
+    pub fn reasons(&self) -> impl Iterator<Item = &String> {
+        self.no_go.iter().chain(&self.conditions)
+    }
+}
