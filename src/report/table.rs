@@ -1,0 +1,175 @@
+//! Terminal tables for people: verdict first, then priorities, findings and the reasons.
+
+use std::fmt::Write;
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
+
+use crate::engine::Verdict;
+use crate::model::Severity;
+use crate::report::model::Report;
+
+/// How to draw: colour only on a terminal and never with `NO_COLOR`; width from the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    pub color: bool,
+    pub width: Option<u16>,
+}
+
+pub fn render(r: &Report, style: &Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}", r.organisation, r.project);
+    let _ = writeln!(
+        out,
+        "Go-live {} ({})",
+        r.go_live,
+        days_phrase(r.days_to_go_live)
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{}   score {:.1}/100   completeness {:.1}%",
+        paint(style, verdict_color(r.verdict), r.verdict.label()),
+        r.score,
+        r.completeness
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{}", priorities(r, style));
+    if r.findings.is_empty() {
+        let _ = writeln!(out, "No rule fired.");
+    } else {
+        let _ = writeln!(out, "{}", findings(r, style));
+    }
+    if !r.reasons.is_empty() {
+        let _ = writeln!(out, "\nWhy {}:", r.verdict.label());
+        for reason in &r.reasons {
+            let _ = writeln!(out, "  - {reason}");
+        }
+    }
+    if let Some(gate) = &r.gate {
+        let status = if gate.passed {
+            paint(style, Color::Green, "passed")
+        } else {
+            paint(style, Color::Red, "FAILED")
+        };
+        let _ = writeln!(out, "\nGate {status}");
+        for reason in &gate.reasons {
+            let _ = writeln!(out, "  - {reason}");
+        }
+    }
+    out
+}
+
+fn new_table(style: &Style, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().map(Cell::new));
+    match style.width {
+        Some(w) => {
+            t.set_width(w);
+        }
+        None => {
+            t.set_width(120);
+        }
+    }
+    if style.color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+fn priorities(r: &Report, style: &Style) -> Table {
+    let mut t = new_table(style, &["Priority", "Score", "", "Floor"]);
+    for p in &r.priorities {
+        let (score, bar) = match p.score {
+            Some(s) => (format!("{s:.1}"), bar(s)),
+            None => ("n/a".to_owned(), String::new()),
+        };
+        let below = p.score.is_some_and(|s| s < p.floor);
+        let color = if below { Color::Red } else { Color::Reset };
+        t.add_row(vec![
+            Cell::new(&p.title),
+            Cell::new(score)
+                .set_alignment(CellAlignment::Right)
+                .fg(color),
+            Cell::new(bar).fg(color),
+            Cell::new(format!("{}", p.floor)).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    t
+}
+
+fn findings(r: &Report, style: &Style) -> Table {
+    let mut t = new_table(style, &["Severity", "Rule", "Finding", "Owner", "Due"]);
+    for f in &r.findings {
+        let mut severity = f.severity.as_str().to_owned();
+        if f.blocker {
+            severity.push_str("\nblocker");
+        }
+        if f.waived {
+            severity.push_str("\nwaived");
+        }
+        let color = if f.waived {
+            Color::DarkGrey
+        } else {
+            severity_color(f.severity)
+        };
+        t.add_row(vec![
+            Cell::new(severity).fg(color),
+            Cell::new(&f.rule),
+            Cell::new(&f.title),
+            Cell::new(&f.owner),
+            Cell::new(f.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into())),
+        ]);
+    }
+    t
+}
+
+/// Ten cells, each a tenth of the scale.
+fn bar(score: f64) -> String {
+    let filled = ((score / 10.0).round() as usize).min(10);
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}
+
+fn days_phrase(days: i64) -> String {
+    match days {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        d if d > 1 => format!("in {d} days"),
+        -1 => "1 day ago".into(),
+        d => format!("{} days ago", -d),
+    }
+}
+
+fn verdict_color(v: Verdict) -> Color {
+    match v {
+        Verdict::Go => Color::Green,
+        Verdict::Conditional => Color::Yellow,
+        Verdict::NoGo => Color::Red,
+    }
+}
+
+fn severity_color(s: Severity) -> Color {
+    match s {
+        Severity::Critical | Severity::High => Color::Red,
+        Severity::Medium => Color::Yellow,
+        Severity::Low | Severity::Info => Color::Reset,
+    }
+}
+
+/// Bold and coloured text outside tables, or the text itself when colour is off.
+fn paint(style: &Style, color: Color, text: &str) -> String {
+    if !style.color {
+        return text.to_owned();
+    }
+    let code = match color {
+        Color::Red => 31,
+        Color::Green => 32,
+        Color::Yellow => 33,
+        _ => 39,
+    };
+    format!("\x1b[1;{code}m{text}\x1b[0m")
+}
