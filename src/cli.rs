@@ -1,0 +1,155 @@
+//! Command-line types only: what a user can type. Behaviour lives in `commands`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::date::Date;
+use crate::model::{Require, Severity};
+use crate::report::CheckFormat;
+
+const EXAMPLES: &str = "\
+Examples:
+  migready check answers.yaml                  Gate: exit 0 pass, 1 fail, 2 invalid input
+  migready check answers.yaml --require go     Fail unless the verdict is GO
+  migready check answers.yaml --format json    The JSON contract, for scripts
+  migready lint                                Validate the checklists in use
+  migready explain identity.mfa_coverage       What a question asks, and which rules read it
+  migready explain --list                      Every question and rule id";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "migready",
+    version,
+    about = "Tells an IT team whether it is ready to start a migration, and what must happen first",
+    after_help = EXAMPLES,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Folder of extra checklists; one with a built-in's id replaces it (repeatable)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub checklists: Vec<PathBuf>,
+    /// Config file [default: migready.toml in this folder or a parent]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Judge dates as of this day instead of the system date
+    #[arg(long, global = true, env = "MIGREADY_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<Date>,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Print only errors (and the data asked for)
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Gate a pipeline on a committed answers file (exit 0 pass, 1 fail, 2 invalid)
+    #[command(after_help = "Examples:
+  migready check answers.yaml
+  migready check answers.yaml --require go --min-score 70
+  migready check answers.yaml --fail-on high --format json")]
+    Check(CheckArgs),
+    /// Validate checklists, answers and config files without scoring
+    #[command(after_help = "Examples:
+  migready lint                          The built-in checklists (and those configured)
+  migready lint answers.yaml             An answers file against them
+  migready lint our-checklists/ migready.toml")]
+    Lint(LintArgs),
+    /// Show a question or a rule: text, help, options, conditions, references
+    #[command(after_help = "Examples:
+  migready explain identity.mfa_coverage
+  migready explain IDN-001
+  migready explain --list
+  migready explain --list --format json   The whole catalogue, for scripts")]
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The answers file
+    pub file: PathBuf,
+    /// Output format [default: table on a terminal, json otherwise]
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
+    /// Fail when the overall score is below N (0-100)
+    #[arg(long, value_name = "N", value_parser = parse_score)]
+    pub min_score: Option<f64>,
+    /// Fail on any unwaived finding of this severity or worse
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+    /// The verdict the gate requires: `conditional` fails only NO-GO, `go` fails anything short of GO
+    #[arg(long, value_enum)]
+    pub require: Option<RequireArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RequireArg {
+    Go,
+    Conditional,
+}
+
+impl From<RequireArg> for Require {
+    fn from(r: RequireArg) -> Require {
+        match r {
+            RequireArg::Go => Require::Go,
+            RequireArg::Conditional => Require::Conditional,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Checklist, answers or config files, or folders of them
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A question id (identity.mfa_coverage) or a rule id (IDN-001)
+    #[arg(required_unless_present = "list")]
+    pub id: Option<String>,
+    /// List every question and rule id
+    #[arg(long, conflicts_with = "id")]
+    pub list: bool,
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    Text,
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse()
+}
+
+fn parse_score(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(n) if (0.0..=100.0).contains(&n) => Ok(n),
+        _ => Err(format!("`{s}` is not a score from 0 to 100")),
+    }
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    Severity::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a severity; use critical, high, medium, low or info"))
+}

@@ -1,0 +1,183 @@
+//! One module per subcommand; this one holds what they share: loading, output and failures.
+
+pub mod check;
+pub mod explain;
+pub mod lint;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
+use crate::date::Date;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{self, source, source::Source, yaml::Limits};
+use crate::model::{Catalog, Config};
+use crate::report::table::Style;
+
+/// How a command ended, when it did its job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Success,
+    GateFailed,
+}
+
+/// Why a command could not do its job. Every variant ends with exit code 2, except a closed pipe.
+#[derive(Debug)]
+pub enum Failure {
+    /// Problems in input files, each with its location.
+    Invalid(Vec<Diagnostic>),
+    /// A request that cannot be carried out, in one sentence.
+    Usage(String),
+    /// The reader of our output went away (`| head`): stop quietly.
+    ClosedPipe,
+}
+
+impl From<Diagnostics> for Failure {
+    fn from(d: Diagnostics) -> Failure {
+        Failure::Invalid(d.into_sorted())
+    }
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(d: Diagnostic) -> Failure {
+        Failure::Invalid(vec![d])
+    }
+}
+
+pub fn run(cli: Cli) -> Result<Exit, Failure> {
+    let env = Env::new(&cli.global);
+    match &cli.command {
+        Command::Check(args) => check::run(&env, args),
+        Command::Lint(args) => lint::run(&env, args),
+        Command::Explain(args) => explain::run(&env, args),
+    }
+}
+
+/// What every command reads from its surroundings, gathered once.
+pub struct Env<'a> {
+    pub global: &'a GlobalArgs,
+    pub today: Date,
+    pub stdout_is_terminal: bool,
+    pub style: Style,
+    pub limits: Limits,
+}
+
+impl<'a> Env<'a> {
+    fn new(global: &'a GlobalArgs) -> Env<'a> {
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        let width = stdout_is_terminal
+            .then(|| comfy_table::Table::new().width())
+            .flatten();
+        Env {
+            global,
+            today: global.today.unwrap_or_else(Date::today_utc),
+            stdout_is_terminal,
+            style: Style { color, width },
+            limits: Limits::default(),
+        }
+    }
+
+    /// The config file in force: `--config`, else the nearest `migready.toml`.
+    pub fn config(&self) -> Result<(Config, Option<Source>), Failure> {
+        let path = match &self.global.config {
+            Some(p) => Some(p.clone()),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|d| load::config::discover(&d)),
+        };
+        let Some(path) = path else {
+            return Ok((Config::default(), None));
+        };
+        let source = source::read(&path, source::DEFAULT_MAX_BYTES)?;
+        let config = load::config::parse(&source, &path)?;
+        Ok((config, Some(source)))
+    }
+
+    /// The catalogue: built-in checklists, then configured folders, then `--checklists`, then `extra` files.
+    pub fn catalog(&self, config: &Config, extra: &[PathBuf]) -> Result<Catalog, Failure> {
+        let mut sources = load::builtin::sources();
+        let mut diags = Diagnostics::default();
+        let dirs = config.checklists.iter().chain(&self.global.checklists);
+        let files = dirs
+            .map(|d| yaml_files(d))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .chain(extra.iter().cloned());
+        for file in files {
+            match source::read(&file, source::DEFAULT_MAX_BYTES) {
+                Ok(s) => sources.push(s),
+                Err(d) => diags.push(d),
+            }
+        }
+        let catalog = load::catalog::load(&sources, self.limits);
+        match catalog {
+            Ok(c) if diags.is_empty() => Ok(c),
+            Ok(_) => Err(diags.into()),
+            Err(more) => {
+                diags.extend(more);
+                Err(diags.into())
+            }
+        }
+    }
+
+    /// The config and the catalogue it names, cross-checked.
+    pub fn load(&self) -> Result<(Config, Catalog), Failure> {
+        let (config, config_source) = self.config()?;
+        let catalog = self.catalog(&config, &[])?;
+        if let Some(source) = &config_source {
+            let diags = load::config::check_against(&config, source, &catalog);
+            if diags.has_errors() {
+                return Err(diags.into());
+            }
+        }
+        Ok((config, catalog))
+    }
+
+    /// Writes data to stdout; a closed pipe becomes `Failure::ClosedPipe`.
+    pub fn emit(&self, text: &str) -> Result<(), Failure> {
+        let mut out = std::io::stdout().lock();
+        match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::ClosedPipe),
+            Err(e) => Err(Failure::Usage(format!(
+                "cannot write to standard output: {e}"
+            ))),
+        }
+    }
+
+    /// A note for people, on stderr; silent with `--quiet`.
+    pub fn note(&self, text: &str) {
+        if !self.global.quiet {
+            eprintln!("{text}");
+        }
+    }
+}
+
+/// The `*.yaml` / `*.yml` files of a checklist folder, sorted so that results never depend on disk order.
+pub fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Failure::Usage(format!(
+            "cannot read checklist folder {}: {e}",
+            dir.display()
+        ))
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && is_yaml(p))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+pub fn is_yaml(p: &Path) -> bool {
+    matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
