@@ -1,0 +1,11 @@
+//! End-to-end cases for every command, one file per case under `tests/cmd/`.
+//!
+//! Each `.toml` case gives the arguments, the exit code and the exact stdout and stderr; a reviewer
+//! reads them like documentation. Regenerate after an intended change with `TRYCMD=overwrite cargo test --test cli`.
+
+#[test]
+fn cli_cases() {
+    trycmd::TestCases::new()
+        .env("NO_COLOR", "1")
+        .case("tests/cmd/*.toml");
+}

@@ -1,0 +1,151 @@
+//! Verdicts, waivers and the gate on a small catalogue whose answers are easy to reason about.
+
+use migready::date::Date;
+use migready::engine::{self, GateRequest, Verdict, WaiverState};
+use migready::load::source::{self, Source};
+use migready::load::yaml::Limits;
+use migready::load::{answers, builtin, catalog};
+use migready::model::{Catalog, Require, Severity, Thresholds};
+
+fn small_catalog() -> Catalog {
+    let priorities = builtin::sources()
+        .into_iter()
+        .find(|s| s.name.ends_with("priorities.yaml"));
+    let mut sources: Vec<Source> = priorities.into_iter().collect();
+    for file in [
+        "tests/fixtures/custom/custom.yaml",
+        "tests/fixtures/custom/blocker.yaml",
+    ] {
+        sources
+            .push(source::read(file.as_ref(), source::DEFAULT_MAX_BYTES).expect("fixture reads"));
+    }
+    catalog::load(&sources, Limits::default()).expect("fixtures load")
+}
+
+fn date(s: &str) -> Date {
+    s.parse().expect("valid date")
+}
+
+fn assess(answers_yaml: &str, today: &str) -> (Catalog, engine::Assessment) {
+    let catalog = small_catalog();
+    let text = format!(
+        "meta:\n  organisation: Test\n  project: Cutover\n  go_live: 2027-01-10\n{answers_yaml}"
+    );
+    let answers = answers::load(
+        &Source::from_text("answers.yaml", text),
+        &catalog,
+        Limits::default(),
+    )
+    .expect("answers are valid");
+    let a = engine::assess(&catalog, &answers, date(today), &Thresholds::default());
+    (catalog, a)
+}
+
+const READY: &str = "answers:
+  custom.vendor_count: 2
+  custom.vendor_contract: yes
+  custom.war_room: on_site
+  blocker.rollback_plan: yes
+";
+
+#[test]
+fn a_ready_team_gets_go() {
+    let (_, a) = assess(READY, "2026-12-01");
+    assert_eq!(a.judgement.verdict, Verdict::Go, "{:?}", a.judgement);
+    assert_eq!(a.score, 100.0);
+    assert_eq!(a.completeness, 100.0);
+}
+
+#[test]
+fn a_blocker_close_to_go_live_is_no_go_and_far_from_it_is_silent() {
+    let answers = READY.replace("blocker.rollback_plan: yes", "blocker.rollback_plan: no");
+    let (_, far) = assess(&answers, "2026-12-01");
+    assert!(far.findings.is_empty());
+    let (_, near) = assess(&answers, "2027-01-01");
+    assert_eq!(near.judgement.verdict, Verdict::NoGo);
+    assert!(near.judgement.no_go[0].starts_with("blocker BLK-001 is not waived"));
+}
+
+#[test]
+fn an_active_waiver_lifts_the_blocker_and_an_expired_one_does_not() {
+    let answers = READY.replace("blocker.rollback_plan: yes", "blocker.rollback_plan: no");
+    let waiver = "waivers:\n  - rule: BLK-001\n    reason: Source stays live for a month\n    approved_by: COO\n    expires: 2027-01-05\n";
+    let (_, active) = assess(&format!("{answers}{waiver}"), "2027-01-01");
+    assert_eq!(active.waivers, vec![WaiverState::Active]);
+    assert_ne!(active.judgement.verdict, Verdict::NoGo);
+    let (_, expired) = assess(&format!("{answers}{waiver}"), "2027-01-06");
+    assert_eq!(expired.waivers, vec![WaiverState::Expired]);
+    assert_eq!(expired.judgement.verdict, Verdict::NoGo);
+}
+
+#[test]
+fn a_waiver_for_a_rule_that_does_not_fire_is_stale() {
+    let waiver =
+        "waivers:\n  - rule: BLK-001\n    reason: r\n    approved_by: a\n    expires: 2027-12-31\n";
+    let (_, a) = assess(&format!("{READY}{waiver}"), "2027-01-01");
+    assert_eq!(a.waivers, vec![WaiverState::Stale]);
+}
+
+#[test]
+fn unknown_answers_lower_completeness_and_can_force_no_go() {
+    let answers = "answers:\n  custom.vendor_count: unknown\n  custom.war_room: unknown\n  blocker.rollback_plan: yes\n";
+    let (_, a) = assess(answers, "2026-12-01");
+    // Four questions apply; one is answered, two are `unknown`, one is blank.
+    assert_eq!(a.completeness, 25.0);
+    assert_eq!(a.open_questions.len(), 3);
+    assert_eq!(a.judgement.verdict, Verdict::NoGo);
+}
+
+#[test]
+fn not_applicable_answers_are_left_out_of_the_score() {
+    let answers = READY.replace("custom.vendor_count: 2", "custom.vendor_count: n/a");
+    let (catalog, a) = assess(&answers, "2026-12-01");
+    let dependency = catalog
+        .priority("dependency_mapping")
+        .expect("priority exists");
+    assert_eq!(a.priority_scores[dependency], None);
+    assert_eq!(a.score, 100.0);
+}
+
+#[test]
+fn the_gate_follows_require_min_score_and_fail_on() {
+    let answers = READY
+        .replace("custom.war_room: on_site", "custom.war_room: undecided")
+        .replace(
+            "custom.vendor_contract: yes",
+            "custom.vendor_contract: partial",
+        );
+    let (catalog, a) = assess(&answers, "2026-12-01");
+    assert_eq!(
+        a.judgement.verdict,
+        Verdict::Conditional,
+        "{:?}",
+        a.judgement
+    );
+    let gate = |request| engine::gate::evaluate(&catalog, &a, request);
+    assert!(gate(GateRequest::default()).passed);
+    let go = gate(GateRequest {
+        require: Require::Go,
+        ..Default::default()
+    });
+    assert!(!go.passed);
+    assert!(go.reasons[0].contains("GO is required"), "{:?}", go.reasons);
+    let min = gate(GateRequest {
+        min_score: Some(99.0),
+        ..Default::default()
+    });
+    assert!(!min.passed);
+    let medium = gate(GateRequest {
+        fail_on: Some(Severity::Medium),
+        ..Default::default()
+    });
+    assert_eq!(
+        medium.reasons,
+        vec!["1 unwaived finding at medium or above: CUS-001".to_owned()]
+    );
+    let high = gate(GateRequest {
+        fail_on: Some(Severity::High),
+        ..Default::default()
+    });
+    assert!(high.passed);
+}
