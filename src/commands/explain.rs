@@ -91,20 +91,30 @@ fn question_text(catalog: &Catalog, q: &Question) -> String {
         let _ = writeln!(s, "{}\n", q.help.trim_end());
     }
     let _ = writeln!(s, "Answers: {}", crate::load::answers::expected(&q.kind));
+    let width = q
+        .kind
+        .options()
+        .iter()
+        .map(|o| o.value.len())
+        .max()
+        .unwrap_or(0);
     for o in q.kind.options() {
-        let _ = writeln!(s, "  {:<24} {:<40} scores {}", o.value, o.label, o.score);
+        let _ = writeln!(
+            s,
+            "  {:<width$}  scores {:<4}  {}",
+            o.value, o.score, o.label
+        );
     }
     if let AnswerKind::Number { bands, unit, .. } = &q.kind {
+        let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
         for b in bands {
-            let bound = |v: Option<f64>| v.map_or("…".to_owned(), |v| v.to_string());
-            let _ = writeln!(
-                s,
-                "  {} to {}{}  scores {}",
-                bound(b.min),
-                bound(b.max),
-                unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default(),
-                b.score
-            );
+            let range = match (b.min, b.max) {
+                (Some(lo), Some(hi)) => format!("{lo} to {hi}{unit}"),
+                (Some(lo), None) => format!("{lo}{unit} or more"),
+                (None, Some(hi)) => format!("up to {hi}{unit}"),
+                (None, None) => "any value".to_owned(),
+            };
+            let _ = writeln!(s, "  {range:<24}  scores {}", b.score);
         }
     }
     if let Some(when) = &q.when {
@@ -124,14 +134,12 @@ fn question_text(catalog: &Catalog, q: &Question) -> String {
     if !rules.is_empty() {
         let _ = writeln!(s, "Rules that read it:");
         for r in rules {
-            let _ = writeln!(
-                s,
-                "  {:<8} {:<8} {:<7} {}",
-                r.id,
-                r.severity.as_str(),
-                if r.blocker { "blocker" } else { "" },
-                r.title
-            );
+            let severity = if r.blocker {
+                format!("{}, blocker", r.severity.as_str())
+            } else {
+                r.severity.as_str().to_owned()
+            };
+            let _ = writeln!(s, "  {:<8} {severity:<17} {}", r.id, r.title);
         }
     }
     s

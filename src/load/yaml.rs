@@ -108,12 +108,7 @@ pub fn parse(text: &str, limits: Limits, sink: &mut Sink) -> Option<Node> {
                 .map(|l| Pos::new(to_u32(l.line()), to_u32(l.column())))
                 .unwrap_or(Pos::new(1, 1));
             let message = serde_saphyr::DefaultMessageFormatter.format_message(&err);
-            // The parser's advice on its own options means nothing to a user.
-            let message = message
-                .split(", set DuplicateKeyPolicy")
-                .next()
-                .unwrap_or_default();
-            sink.error(pos, Code::YamlSyntax, message.trim().to_owned());
+            sink.error(pos, Code::YamlSyntax, plain_message(&message, limits));
             None
         }
     }
@@ -126,6 +121,33 @@ pub fn encode(node: &Node) -> Result<Vec<u8>, postcard::Error> {
 
 pub fn decode(bytes: &[u8]) -> Result<Node, postcard::Error> {
     postcard::from_bytes(bytes)
+}
+
+/// The parser's words, minus what only makes sense to a programmer (its option names, debug dumps).
+fn plain_message(message: &str, limits: Limits) -> String {
+    let message = message.trim();
+    let refused = "refused: the document exceeds a safety limit";
+    if let Some(breach) = message.strip_prefix("budget breached: ") {
+        let what = breach.split([' ', '{']).next().unwrap_or_default();
+        return match what {
+            "Nodes" => format!(
+                "{refused} of {} values (an alias bomb or a generated file?)",
+                limits.max_nodes
+            ),
+            "Aliases" => format!("{refused} of {} aliases", limits.max_aliases),
+            "Depth" => format!("{refused}: nesting deeper than {} levels", limits.max_depth),
+            _ => format!("{refused} ({what})"),
+        };
+    }
+    if message.starts_with("recursion limit exceeded") {
+        return format!("{refused}: nesting deeper than {} levels", limits.max_depth);
+    }
+    // The parser's advice on its own options means nothing to a user.
+    message
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 fn to_u32(n: u64) -> u32 {
