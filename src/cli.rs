@@ -43,7 +43,7 @@ pub struct GlobalArgs {
     /// Judge dates as of this day instead of the system date
     #[arg(long, global = true, env = "MIGREADY_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
-    /// When to use colour
+    /// When to use colour (NO_COLOR, when set, always turns it off)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
     /// Print only errors (and the data asked for)

@@ -65,13 +65,14 @@ pub struct Env<'a> {
 impl<'a> Env<'a> {
     fn new(global: &'a GlobalArgs) -> Env<'a> {
         let stdout_is_terminal = std::io::stdout().is_terminal();
-        let color = match global.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        };
+        // NO_COLOR wins over everything, `--color always` included: the contract says never.
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = !no_color
+            && match global.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => stdout_is_terminal,
+            };
         let width = stdout_is_terminal
             .then(|| comfy_table::Table::new().width())
             .flatten();

@@ -20,21 +20,29 @@ const WAIVER_FIELDS: &[&str] = &["rule", "reason", "approved_by", "expires"];
 
 pub fn load(source: &Source, catalog: &Catalog, limits: Limits) -> Result<Answers, Diagnostics> {
     let mut diags = Diagnostics::default();
-    let answers = read(
-        source,
-        catalog,
+    let root = yaml::parse(
+        &source.text,
         limits,
         &mut Sink::new(&source.name, &mut diags),
     );
+    match root {
+        Some(root) => from_tree(&source.name, &root, catalog),
+        None => Err(diags),
+    }
+}
+
+/// Checks an answers document that is already parsed (for example, one built by a test harness).
+pub fn from_tree(name: &str, root: &Node, catalog: &Catalog) -> Result<Answers, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let answers = read(name, root, catalog, &mut Sink::new(name, &mut diags));
     match answers {
         Some(a) if !diags.has_errors() => Ok(a),
         _ => Err(diags),
     }
 }
 
-fn read(source: &Source, catalog: &Catalog, limits: Limits, sink: &mut Sink) -> Option<Answers> {
-    let root = yaml::parse(&source.text, limits, sink)?;
-    let mut f = Fields::of(&root, "the answers file", TOP_FIELDS, sink)?;
+fn read(name: &str, root: &Node, catalog: &Catalog, sink: &mut Sink) -> Option<Answers> {
+    let mut f = Fields::of(root, "the answers file", TOP_FIELDS, sink)?;
     let meta = f.required("meta", sink).and_then(|n| meta(n, sink));
     let by_question = match f.optional("answers") {
         Some(node) => answers(node, catalog, sink),
@@ -46,7 +54,7 @@ fn read(source: &Source, catalog: &Catalog, limits: Limits, sink: &mut Sink) -> 
         .unwrap_or_default();
     f.finish(sink);
     Some(Answers {
-        file: source.name.clone(),
+        file: name.to_owned(),
         meta: meta?,
         by_question,
         waivers,
