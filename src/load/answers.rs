@@ -153,14 +153,14 @@ pub fn value(id: &str, kind: &AnswerKind, node: &Node, sink: &mut Sink) -> Optio
         Some("unknown") => return Some(AnswerValue::Unknown),
         _ => {}
     }
-    let expected = expected(kind);
     let wrong = |sink: &mut Sink| {
         sink.error(
             node.pos,
             Code::WrongType,
             format!(
-                "`{id}` is a {} question: expected {expected}, found {}",
+                "`{id}` is a {} question: expected {}, found {}",
                 kind.name(),
+                expected(kind),
                 describe(node)
             ),
         );

@@ -31,7 +31,7 @@ pub fn sources() -> Vec<Source> {
         .iter()
         .map(|(name, text, tree)| Source {
             name: format!("<built-in>/checklists/{name}"),
-            text: (*text).to_owned(),
+            text: std::borrow::Cow::Borrowed(text),
             // A tree that fails to decode falls back to parsing the text: slower, never wrong.
             tree: yaml::decode(tree).ok(),
             builtin: true,

@@ -55,7 +55,7 @@ pub fn load(sources: &[Source], limits: Limits) -> Result<Catalog, Diagnostics> 
             }
         }
     }
-    let catalog = assemble(priorities, &parsed, &mut diags);
+    let catalog = assemble(priorities, parsed, &mut diags);
     if diags.has_errors() {
         Err(diags)
     } else {
@@ -79,9 +79,9 @@ fn check_priority_ids(priorities: &[Priority], sink: &mut Sink) {
     }
 }
 
-fn assemble(priorities: Vec<Priority>, parsed: &[Parsed], diags: &mut Diagnostics) -> Catalog {
+fn assemble(priorities: Vec<Priority>, parsed: Vec<Parsed>, diags: &mut Diagnostics) -> Catalog {
     let priority_ids: Vec<String> = priorities.iter().map(|p| p.id.clone()).collect();
-    let (question_ids, question_types) = question_table(parsed, diags);
+    let (question_ids, question_types) = question_table(&parsed, diags);
     let names = Names {
         question_ids: &question_ids,
         question_types: &question_types,
@@ -90,11 +90,12 @@ fn assemble(priorities: Vec<Priority>, parsed: &[Parsed], diags: &mut Diagnostic
     let mut checklists = Vec::new();
     let mut questions = Vec::new();
     let mut rules: Vec<Rule> = Vec::new();
-    for (index, p) in parsed.iter().enumerate() {
+    // The raw checklists are consumed: their texts move into the catalogue instead of being copied.
+    for (index, p) in parsed.into_iter().enumerate() {
         let mut sink = Sink::new(&p.source.name, diags);
         let first_question = questions.len();
         let first_rule = rules.len();
-        for q in &p.raw.questions {
+        for q in p.raw.questions {
             let id = format!("{}.{}", p.raw.id, q.local_id);
             let own_index = questions.len();
             let when = q.when.as_ref().and_then(|w| {
@@ -105,17 +106,17 @@ fn assemble(priorities: Vec<Priority>, parsed: &[Parsed], diags: &mut Diagnostic
             questions.push(Question {
                 id,
                 checklist: index,
-                prompt: q.prompt.clone(),
-                help: q.help.clone(),
-                kind: q.kind.clone(),
+                prompt: q.prompt,
+                help: q.help,
+                kind: q.kind,
                 weight: q.weight,
                 priorities: resolve_priorities(&q.priorities, &priority_ids, &mut sink),
-                references: q.references.clone(),
+                references: q.references,
                 when,
                 pos: q.pos,
             });
         }
-        for r in &p.raw.rules {
+        for r in p.raw.rules {
             if rules.iter().any(|other| other.id == r.id) {
                 sink.error(
                     r.pos,
@@ -128,24 +129,24 @@ fn assemble(priorities: Vec<Priority>, parsed: &[Parsed], diags: &mut Diagnostic
                 continue;
             };
             rules.push(Rule {
-                id: r.id.clone(),
+                id: r.id,
                 checklist: index,
                 when,
                 severity: r.severity,
                 blocker: r.blocker,
                 priorities: resolve_priorities(&r.priorities, &priority_ids, &mut sink),
-                title: r.title.clone(),
-                risk: r.risk.clone(),
-                remediation: r.remediation.clone(),
-                owner: r.owner.clone(),
-                references: r.references.clone(),
+                title: r.title,
+                risk: r.risk,
+                remediation: r.remediation,
+                owner: r.owner,
+                references: r.references,
                 pos: r.pos,
             });
         }
         checklists.push(Checklist {
-            id: p.raw.id.clone(),
-            title: p.raw.title.clone(),
-            description: p.raw.description.clone(),
+            id: p.raw.id,
+            title: p.raw.title,
+            description: p.raw.description,
             source: p.source.name.clone(),
             questions: first_question..questions.len(),
             rules: first_rule..rules.len(),

@@ -1,5 +1,6 @@
 //! Reading input files safely: size limits, directories and FIFOs refused, text checked as UTF-8.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -9,7 +10,8 @@ use crate::diag::{Code, Diagnostic, Pos};
 #[derive(Debug, Clone)]
 pub struct Source {
     pub name: String,
-    pub text: String,
+    /// Borrowed for the built-in checklists, which live in the binary.
+    pub text: Cow<'static, str>,
     /// The parsed tree when it was made ahead of time (the built-in checklists).
     pub tree: Option<crate::load::yaml::Node>,
     /// Shipped with migready: an organisation's checklist with the same id replaces it.
@@ -21,7 +23,7 @@ impl Source {
     pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Source {
         Source {
             name: name.into(),
-            text: text.into(),
+            text: Cow::Owned(text.into()),
             tree: None,
             builtin: false,
         }
@@ -92,7 +94,7 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Source, Diagnostic> {
     }
     Ok(Source {
         name,
-        text,
+        text: Cow::Owned(text),
         tree: None,
         builtin: false,
     })
