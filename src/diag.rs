@@ -100,7 +100,7 @@ impl Code {
             Code::UnknownOption => "an option value that the question does not offer",
             Code::UnknownRule => "a rule id that no checklist defines",
             Code::UnknownPriority => "a priority id that priorities.yaml does not define",
-            Code::NotApplicable => "an answer option that does not apply to this question",
+            Code::NotApplicable => "`n/a` given to a question that needs a real answer (an owner)",
             Code::ExprSyntax => "a condition is not a valid expression",
             Code::ExprName => "a condition names an unknown function or fact",
             Code::ExprType => "a condition compares values of different types",

@@ -149,6 +149,15 @@ fn answer(
 /// Converts one answer to its question's type, or explains what the question accepts.
 pub fn value(id: &str, kind: &AnswerKind, node: &Node, sink: &mut Sink) -> Option<AnswerValue> {
     match node.as_str() {
+        // A named owner is the point of a person question; `n/a` would quietly waive it.
+        Some("n/a") if matches!(kind, AnswerKind::Person) => {
+            sink.error(
+                node.pos,
+                Code::NotApplicable,
+                format!("`{id}` asks who owns something, so `n/a` is not an answer; name a person, or answer `unknown` until someone is named"),
+            );
+            return None;
+        }
         Some("n/a") => return Some(AnswerValue::NotApplicable),
         Some("unknown") => return Some(AnswerValue::Unknown),
         _ => {}
@@ -314,7 +323,7 @@ pub fn expected(kind: &AnswerKind) -> String {
         AnswerKind::Number { .. } => format!("a number, {tail}"),
         AnswerKind::Date => format!("a date (YYYY-MM-DD), {tail}"),
         AnswerKind::Text => format!("text, {tail}"),
-        AnswerKind::Person => format!("a person's name, {tail}"),
+        AnswerKind::Person => "a person's name or `unknown`".to_owned(),
     }
 }
 
