@@ -5,7 +5,7 @@ use std::fmt::Write;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
-use crate::engine::Verdict;
+use crate::engine::{Verdict, WaiverState};
 use crate::model::Severity;
 use crate::report::model::Report;
 
@@ -39,6 +39,24 @@ pub fn render(r: &Report, style: &Style) -> String {
         let _ = writeln!(out, "No rule fired.");
     } else {
         let _ = writeln!(out, "{}", findings(r, style));
+    }
+    if !r.waivers.is_empty() {
+        let _ = writeln!(out, "\nWaivers:");
+        for w in &r.waivers {
+            let when = match w.state {
+                WaiverState::Expired => "expired on",
+                WaiverState::Active => "active until",
+                WaiverState::Stale => "stale (its rule does not fire), until",
+            };
+            let _ = writeln!(
+                out,
+                "  - {} {when} {}, approved by {}: {}",
+                w.rule,
+                w.expires,
+                w.approved_by,
+                w.reason.trim()
+            );
+        }
     }
     if !r.reasons.is_empty() {
         let _ = writeln!(out, "\nWhy {}:", r.verdict.label());
