@@ -9,6 +9,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod date;
