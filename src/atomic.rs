@@ -17,7 +17,10 @@ pub enum Backup {
 /// Writes `contents` to `path` atomically. On any error the original file is untouched.
 pub fn write(path: &Path, contents: &[u8], backup: Backup) -> io::Result<()> {
     if path.is_dir() {
-        return Err(io::Error::other(format!("{} is a directory", path.display())));
+        return Err(io::Error::other(format!(
+            "{} is a directory",
+            path.display()
+        )));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -60,7 +63,8 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("migready-atomic-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("migready-atomic-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         dir
@@ -73,7 +77,10 @@ mod tests {
         fs::write(&path, "old").unwrap();
         write(&path, b"new", Backup::Keep).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(fs::read_to_string(dir.join("answers.yaml.bak")).unwrap(), "old");
+        assert_eq!(
+            fs::read_to_string(dir.join("answers.yaml.bak")).unwrap(),
+            "old"
+        );
         let leftovers: Vec<_> = fs::read_dir(&dir).unwrap().filter_map(Result::ok).collect();
         assert_eq!(leftovers.len(), 2, "no temporary file is left behind");
     }

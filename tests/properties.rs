@@ -22,7 +22,7 @@ fn answer_line(catalog: &Catalog, q: usize, seed: u32) -> Option<String> {
     let question = &catalog.questions[q];
     let value = match seed % 10 {
         0 => return None,
-        1 if !matches!(question.kind, AnswerKind::Person) => "n/a".to_owned(),
+        1 if question.allow_na => "n/a".to_owned(),
         2 => "unknown".to_owned(),
         _ => value_for(&question.kind, seed / 10),
     };
@@ -113,7 +113,7 @@ proptest! {
         let before = engine::assess(&catalog, &load_answers(&catalog, answers_text(&lines)), today(), &Thresholds::default());
         let id = &catalog.questions[q].id;
         lines.retain(|l| !l.starts_with(&format!("  {id}:")));
-        let na = if matches!(catalog.questions[q].kind, AnswerKind::Person) { "unknown" } else { "n/a" };
+        let na = if catalog.questions[q].allow_na { "n/a" } else { "unknown" };
         lines.push(format!("  {id}: {na}"));
         let after = engine::assess(&catalog, &load_answers(&catalog, answers_text(&lines)), today(), &Thresholds::default());
         let skip = dependents(&catalog, q);

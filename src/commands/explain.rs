@@ -90,7 +90,11 @@ fn question_text(catalog: &Catalog, q: &Question) -> String {
     if !q.help.is_empty() {
         let _ = writeln!(s, "{}\n", q.help.trim_end());
     }
-    let _ = writeln!(s, "Answers: {}", crate::load::answers::expected(&q.kind));
+    let _ = writeln!(
+        s,
+        "Answers: {}",
+        crate::load::answers::expected(&q.kind, q.allow_na)
+    );
     let width = q
         .kind
         .options()

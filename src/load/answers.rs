@@ -142,19 +142,30 @@ fn answer(
         }
         _ => node,
     };
-    entry.value = value(&question.id, &question.kind, value_node, sink)?;
+    entry.value = value(
+        &question.id,
+        &question.kind,
+        question.allow_na,
+        value_node,
+        sink,
+    )?;
     Some(entry)
 }
 
 /// Converts one answer to its question's type, or explains what the question accepts.
-pub fn value(id: &str, kind: &AnswerKind, node: &Node, sink: &mut Sink) -> Option<AnswerValue> {
+pub fn value(
+    id: &str,
+    kind: &AnswerKind,
+    allow_na: bool,
+    node: &Node,
+    sink: &mut Sink,
+) -> Option<AnswerValue> {
     match node.as_str() {
-        // A named owner is the point of a person question; `n/a` would quietly waive it.
-        Some("n/a") if matches!(kind, AnswerKind::Person) => {
+        Some("n/a") if !allow_na => {
             sink.error(
                 node.pos,
                 Code::NotApplicable,
-                format!("`{id}` asks who owns something, so `n/a` is not an answer; name a person, or answer `unknown` until someone is named"),
+                format!("`{id}` always applies once it is asked, so `n/a` would hide a gap; answer it, or `unknown` until it is known"),
             );
             return None;
         }
@@ -169,7 +180,7 @@ pub fn value(id: &str, kind: &AnswerKind, node: &Node, sink: &mut Sink) -> Optio
             format!(
                 "`{id}` is a {} question: expected {}, found {}",
                 kind.name(),
-                expected(kind),
+                expected(kind, allow_na),
                 describe(node)
             ),
         );
@@ -231,8 +242,8 @@ fn option(
         node.pos,
         Code::UnknownOption,
         format!(
-            "`{id}` has no option `{value}`; expected {}{}",
-            expected(kind),
+            "`{id}` has no option `{value}`; the options are {}{}",
+            list(&options.iter().map(|o| o.value.as_str()).collect::<Vec<_>>()),
             did_you_mean(value, options.iter().map(|o| o.value.as_str()))
         ),
     );
@@ -306,24 +317,26 @@ fn number(
 }
 
 /// What a question accepts, in words.
-pub fn expected(kind: &AnswerKind) -> String {
-    let tail = "`n/a` or `unknown`";
+pub fn expected(kind: &AnswerKind, allow_na: bool) -> String {
+    let tail = if allow_na {
+        "`n/a` or `unknown`"
+    } else {
+        "or `unknown`"
+    };
+    let values = |options: &[crate::model::ChoiceOption]| {
+        let values: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
+        list(&values)
+    };
     match kind {
         AnswerKind::YesNo { partial: true } => format!("`yes`, `no`, `partial`, {tail}"),
         AnswerKind::YesNo { partial: false } => format!("`yes`, `no`, {tail}"),
-        AnswerKind::Choice { options } => {
-            let values: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
-            format!("one of {}, {tail}", list(&values))
-        }
-        AnswerKind::Multi { options } => {
-            let values: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
-            format!("a list of {}, {tail}", list(&values))
-        }
+        AnswerKind::Choice { options } => format!("one of {}, {tail}", values(options)),
+        AnswerKind::Multi { options } => format!("a list of {}, {tail}", values(options)),
         AnswerKind::Maturity { .. } => format!("a whole number from 0 to 5, {tail}"),
         AnswerKind::Number { .. } => format!("a number, {tail}"),
         AnswerKind::Date => format!("a date (YYYY-MM-DD), {tail}"),
         AnswerKind::Text => format!("text, {tail}"),
-        AnswerKind::Person => "a person's name or `unknown`".to_owned(),
+        AnswerKind::Person => format!("a person's name, {tail}"),
     }
 }
 

@@ -113,6 +113,7 @@ fn assemble(priorities: Vec<Priority>, parsed: Vec<Parsed>, diags: &mut Diagnost
                 priorities: resolve_priorities(&q.priorities, &priority_ids, &mut sink),
                 references: q.references,
                 when,
+                allow_na: q.allow_na,
                 pos: q.pos,
             });
         }

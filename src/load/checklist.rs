@@ -25,6 +25,7 @@ pub struct RawQuestion {
     pub priorities: Vec<(String, Pos)>,
     pub references: Vec<String>,
     pub when: Option<ExprText>,
+    pub allow_na: bool,
     pub pos: Pos,
 }
 
@@ -148,6 +149,9 @@ fn question(node: &Node, sink: &mut Sink) -> Option<RawQuestion> {
     }
     let references = references(&mut f, sink);
     let when = expr_text(f.optional("when"), sink);
+    // Naming nobody is a gap, never "not applicable", so person questions refuse `n/a` by default.
+    let person = matches!(kind, Some(AnswerKind::Person));
+    let allow_na = f.optional_bool("allow_na", sink).unwrap_or(!person);
     f.finish(sink);
     Some(RawQuestion {
         local_id: id?,
@@ -158,6 +162,7 @@ fn question(node: &Node, sink: &mut Sink) -> Option<RawQuestion> {
         priorities,
         references,
         when,
+        allow_na,
         pos: node.pos,
     })
 }

@@ -21,6 +21,7 @@ pub const QUESTION_FIELDS: &[&str] = &[
     "priorities",
     "references",
     "when",
+    "allow_na",
 ];
 
 const TYPES: &[&str] = &[

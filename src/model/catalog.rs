@@ -124,6 +124,8 @@ pub struct Question {
     pub priorities: Vec<usize>,
     pub references: Vec<String>,
     pub when: Option<Expr>,
+    /// Whether `n/a` is an acceptable answer; not where it would hide a gap (owners, DNS control).
+    pub allow_na: bool,
     pub pos: Pos,
 }
 
