@@ -24,6 +24,21 @@ pub struct Report {
     pub open_questions: Vec<OpenQuestion>,
     pub waivers: Vec<WaiverLine>,
     pub gate: Option<Gate>,
+    /// Every rule of the catalogue, fired or not (SARIF and JUnit list them all).
+    pub rules: Vec<RuleLine>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleLine {
+    pub id: String,
+    pub checklist: String,
+    pub severity: Severity,
+    pub blocker: bool,
+    pub title: String,
+    pub risk: String,
+    pub remediation: String,
+    pub owner_role: String,
+    pub references: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -144,6 +159,25 @@ impl Report {
                 })
                 .collect(),
             gate,
+            rules: catalog
+                .rules
+                .iter()
+                .map(|r| RuleLine {
+                    id: r.id.clone(),
+                    checklist: catalog
+                        .checklists
+                        .get(r.checklist)
+                        .map(|c| c.id.clone())
+                        .unwrap_or_default(),
+                    severity: r.severity,
+                    blocker: r.blocker,
+                    title: r.title.clone(),
+                    risk: r.risk.clone(),
+                    remediation: r.remediation.clone(),
+                    owner_role: r.owner.clone(),
+                    references: r.references.clone(),
+                })
+                .collect(),
         }
     }
 
