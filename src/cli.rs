@@ -79,6 +79,103 @@ pub enum Command {
   migready explain --list
   migready explain --list --format json   The whole catalogue, for scripts")]
     Explain(ExplainArgs),
+    /// Interview the team: ask the unanswered questions area by area, saving after every answer
+    Assess(AssessArgs),
+    /// Write the go/no-go report that leadership reads (markdown, html or json)
+    Report(ReportArgs),
+    /// What changed between two assessments
+    Diff(DiffArgs),
+    /// Write a commented migready.toml and a starter answers.yaml in this folder
+    Init(InitArgs),
+    /// Print the JSON Schema of a file format
+    Schema(SchemaArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print the man page
+    Man,
+}
+
+/// Arguments of `migready assess` (see `commands::assess`).
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// The answers file to create or continue [default: answers.yaml]
+    #[arg(long, value_name = "FILE", default_value = "answers.yaml")]
+    pub answers: PathBuf,
+    /// Only this checklist (area), e.g. identity
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
+    /// Walk through answered questions too, with the current answer as the default
+    #[arg(long)]
+    pub review: bool,
+}
+
+/// Arguments of `migready report` (see `commands::report`).
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The answers file
+    pub file: PathBuf,
+    /// Write the report here (atomically) instead of to stdout
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// An earlier answers file: adds "since the last assessment"
+    #[arg(long, value_name = "OLD")]
+    pub baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
+    Json,
+}
+
+/// Arguments of `migready diff` (see `commands::diff`).
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier answers file
+    pub old: PathBuf,
+    /// The later answers file
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+/// Arguments of `migready init` (see `commands::init`).
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Overwrite existing files, keeping each as NAME.bak
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `migready schema` (see `commands::schema`).
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    #[arg(value_enum, default_value_t = SchemaKind::Answers)]
+    pub kind: SchemaKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Answers,
+    Config,
+    Checklist,
+}
+
+/// Arguments of `migready completions` (see `commands::completions`).
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -18,4 +18,5 @@ pub mod engine;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod schema;
 pub mod suggest;

@@ -1,8 +1,15 @@
 //! One module per subcommand; this one holds what they share: loading, output and failures.
 
+pub mod assess;
 pub mod check;
+pub mod completions;
+pub mod diff;
 pub mod explain;
+pub mod init;
 pub mod lint;
+pub mod man;
+pub mod report;
+pub mod schema;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -50,6 +57,13 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
         Command::Check(args) => check::run(&env, args),
         Command::Lint(args) => lint::run(&env, args),
         Command::Explain(args) => explain::run(&env, args),
+        Command::Assess(args) => assess::run(&env, args),
+        Command::Report(args) => report::run(&env, args),
+        Command::Diff(args) => diff::run(&env, args),
+        Command::Init(args) => init::run(&env, args),
+        Command::Schema(args) => schema::run(&env, args),
+        Command::Completions(args) => completions::run(&env, args),
+        Command::Man => man::run(&env),
     }
 }
 
