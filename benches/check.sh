@@ -15,8 +15,16 @@ check=("$bin" check "$example" --today 2026-11-25 --format json)
 
 echo "largest example: $example ($(wc -c <"$example") bytes)"
 if command -v hyperfine >/dev/null 2>&1; then
-  hyperfine --shell=none --warmup 10 --runs "$runs" -i \
+  json=$(mktemp)
+  hyperfine --shell=none --warmup 10 --runs "$runs" -i --export-json "$json" \
     "$bin --version" "${check[*]}"
+  python3 - "$json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+version, check = (r["median"] * 1000 for r in results)
+print(f"median: --version {version:.2f} ms, check {check:.2f} ms, difference {check - version:.2f} ms")
+PY
+  rm -f "$json"
   exit 0
 fi
 
