@@ -64,7 +64,11 @@ pub enum Command {
     #[command(after_help = "Examples:
   migready check answers.yaml
   migready check answers.yaml --require go --min-score 70
-  migready check answers.yaml --fail-on high --format json")]
+  migready check answers.yaml --fail-on high --format json
+  migready check answers.yaml --format github        Annotations on the answer lines (GitHub Actions)
+  migready check answers.yaml --format sarif > migready.sarif
+  migready check answers.yaml --format junit > migready-junit.xml
+  migready check answers.yaml --format markdown      Short summary for a pull-request comment")]
     Check(CheckArgs),
     /// Validate checklists, answers and config files without scoring
     #[command(after_help = "Examples:
@@ -80,25 +84,51 @@ pub enum Command {
   migready explain --list --format json   The whole catalogue, for scripts")]
     Explain(ExplainArgs),
     /// Interview the team: ask the unanswered questions area by area, saving after every answer
+    #[command(after_help = "Examples:
+  migready assess                              Create or continue answers.yaml
+  migready assess --answers client-a.yaml --area identity
+  migready assess --review                     Walk through answered questions too")]
     Assess(AssessArgs),
     /// Write the go/no-go report that leadership reads (markdown, html or json)
+    #[command(after_help = "Examples:
+  migready report answers.yaml > readiness.md
+  migready report answers.yaml --format html -o readiness.html
+  migready report answers.yaml --baseline answers-september.yaml")]
     Report(ReportArgs),
     /// What changed between two assessments
+    #[command(after_help = "Examples:
+  migready diff answers-september.yaml answers.yaml
+  migready diff old.yaml new.yaml --format markdown")]
     Diff(DiffArgs),
     /// Write a commented migready.toml and a starter answers.yaml in this folder
+    #[command(after_help = "Examples:
+  migready init              Refuses (exit 2) if either file exists; writes nothing then
+  migready init --force      Replaces them, keeping migready.toml.bak and answers.yaml.bak")]
     Init(InitArgs),
-    /// Print the JSON Schema of a file format
+    /// Print the JSON Schema (draft 2020-12) of an answers, config or checklist file
+    #[command(after_help = "Examples:
+  migready schema > answers.schema.json      With the questions of the checklists in use
+  migready schema config
+  migready schema checklist")]
     Schema(SchemaArgs),
     /// Print shell completions
+    #[command(after_help = "Examples:
+  migready completions bash > ~/.local/share/bash-completion/completions/migready
+  migready completions zsh > ~/.zfunc/_migready
+  migready completions fish > ~/.config/fish/completions/migready.fish
+  migready completions powershell >> $PROFILE")]
     Completions(CompletionsArgs),
-    /// Print the man page
+    /// Print the man page (roff)
+    #[command(after_help = "Examples:
+  migready man | man -l -
+  migready man > /usr/local/share/man/man1/migready.1")]
     Man,
 }
 
 /// Arguments of `migready assess` (see `commands::assess`).
 #[derive(Debug, Args)]
 pub struct AssessArgs {
-    /// The answers file to create or continue [default: answers.yaml]
+    /// The answers file to create or continue
     #[arg(long, value_name = "FILE", default_value = "answers.yaml")]
     pub answers: PathBuf,
     /// Only this checklist (area), e.g. identity
@@ -122,6 +152,9 @@ pub struct ReportArgs {
     /// An earlier answers file: adds "since the last assessment"
     #[arg(long, value_name = "OLD")]
     pub baseline: Option<PathBuf>,
+    /// Markdown only: add a mermaid chart of the priorities (GitHub and GitLab draw it)
+    #[arg(long)]
+    pub mermaid: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

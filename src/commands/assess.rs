@@ -1,10 +1,241 @@
-//! `migready assess`: PLACEHOLDER, replaced by the helper that implements it.
+//! `migready assess`: the interview a team runs before kickoff, saved after every answer.
+//!
+//! Opens (or starts) the answers file, runs the interview on the terminal, and ends with the verdict.
+//! Ctrl-C or a closed terminal loses nothing: every confirmed answer is already on disk.
+
+use std::io::{self, IsTerminal};
+use std::path::Path;
 
 use crate::cli::AssessArgs;
 use crate::commands::{Env, Exit, Failure};
+use crate::engine;
+use crate::interactive::interrupt;
+use crate::interactive::interview::{self, Ending, Interview, Store};
+use crate::interactive::store::FileStore;
+use crate::interactive::terminal::Terminal;
+use crate::interactive::{Prompter, summary, writer};
+use crate::load::{self, source};
+use crate::model::{Answers, Catalog};
+use crate::report::Report;
+use crate::suggest::did_you_mean;
 
-pub fn run(_env: &Env, _args: &AssessArgs) -> Result<Exit, Failure> {
-    Err(Failure::Usage(
-        "`migready assess` is not implemented yet".into(),
+pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        return Err(Failure::Usage(format!(
+            "`migready assess` is an interactive interview and needs a terminal; to score an answers file in a script or CI, run `migready check {}`",
+            args.answers.display()
+        )));
+    }
+    let (config, catalog) = env.load()?;
+    let areas = areas(&catalog, args.area.as_deref())?;
+    let resume = resume_command(env, args);
+    interrupt::catch(format!(
+        "Stopped before anything was saved; {} was not created. Run `{resume}` to start again.",
+        args.answers.display()
+    ));
+    let mut prompter = Terminal::new(env.style.color);
+    let Some((answers, on_disk)) = open(env, args, &catalog, &mut prompter)? else {
+        return Ok(Exit::Success);
+    };
+    let is_new = on_disk.is_none();
+    if !is_new {
+        let held = answers.by_question.iter().flatten().count();
+        env.note(&format!(
+            "Continuing {} ({held} answers on file); every answer is saved as soon as it is given.",
+            args.answers.display()
+        ));
+    }
+    let mut store = Guarded {
+        file: FileStore::new(args.answers.clone(), &catalog, on_disk),
+        initial: answers.clone(),
+        resume: resume.clone(),
+    };
+    if is_new {
+        store
+            .save(&answers)
+            .map_err(|e| save_failed(&args.answers, &e))?;
+    } else {
+        *interrupt::lock() = store.note(&answers);
+    }
+    let thresholds = &config.thresholds;
+    let mut interview = Interview::new(
+        &catalog,
+        thresholds,
+        answers,
+        &areas,
+        env.today,
+        args.review,
+    );
+    let ending = interview
+        .run(&mut prompter, &mut store)
+        .map_err(|e| save_failed(&args.answers, &e))?;
+    if let Ending::Stopped(_) = ending {
+        // Ctrl-C, or the terminal went away: the note of the last save says what is on disk.
+        interrupt::stop();
+    }
+    let answers = interview.answers();
+    let assessment = engine::assess(&catalog, answers, env.today, thresholds);
+    let report = Report::new(&catalog, answers, &assessment, thresholds, None);
+    let mut next = next_commands(env, args);
+    if !report.open_questions.is_empty() {
+        next.insert(0, format!("{resume}  # answer the open questions"));
+    }
+    env.emit(&summary::render(&report, &next))?;
+    Ok(Exit::Success)
+}
+
+/// Saves with Ctrl-C held off, then leaves the note a stop after this save prints.
+struct Guarded<'a> {
+    file: FileStore<'a>,
+    /// The answers as they were when the session began, to count what it added.
+    initial: Answers,
+    resume: String,
+}
+
+impl Guarded<'_> {
+    fn note(&self, answers: &Answers) -> String {
+        let held = answers.by_question.iter().flatten().count();
+        let session = answers
+            .by_question
+            .iter()
+            .zip(&self.initial.by_question)
+            .filter(|(now, before)| {
+                now.is_some() && now.as_ref().map(|e| &e.value) != before.as_ref().map(|e| &e.value)
+            })
+            .count();
+        format!(
+            "Stopped. {} holds {held} answer{} ({session} saved in this session). Run `{}` to continue where you left off.",
+            self.file.path.display(),
+            if held == 1 { "" } else { "s" },
+            self.resume,
+        )
+    }
+}
+
+impl Store for Guarded<'_> {
+    fn save(&mut self, answers: &Answers) -> io::Result<()> {
+        let mut note = interrupt::lock();
+        self.file.save(answers)?;
+        *note = self.note(answers);
+        Ok(())
+    }
+}
+
+/// The checklists in scope: all, or the one `--area` names.
+fn areas(catalog: &Catalog, area: Option<&str>) -> Result<Vec<usize>, Failure> {
+    let Some(area) = area else {
+        return Ok((0..catalog.checklists.len()).collect());
+    };
+    match catalog.checklist(area) {
+        Some(i) => Ok(vec![i]),
+        None => {
+            let ids: Vec<&str> = catalog.checklists.iter().map(|c| c.id.as_str()).collect();
+            Err(Failure::Usage(format!(
+                "there is no checklist `{area}` (the areas are {}){}",
+                ids.join(", "),
+                did_you_mean(area, ids.iter().copied()),
+            )))
+        }
+    }
+}
+
+/// The answers to continue, and the file's text; a new file starts with the meta questions.
+/// `None` when the user chose not to go on.
+fn open(
+    env: &Env,
+    args: &AssessArgs,
+    catalog: &Catalog,
+    prompter: &mut dyn Prompter,
+) -> Result<Option<(Answers, Option<String>)>, Failure> {
+    let path = &args.answers;
+    let name = path.display().to_string();
+    if !path.exists() {
+        let Ok(meta) = prompter.meta(env.today) else {
+            interrupt::stop();
+        };
+        return Ok(Some((interview::new_answers(&name, meta, catalog), None)));
+    }
+    let text = source::read(path, source::DEFAULT_MAX_BYTES)?;
+    let answers = load::answers::load(&text, catalog, env.limits)?;
+    let written = writer::to_yaml(&answers, catalog);
+    if has_own_comments(&text.text, &written) {
+        let question = format!(
+            "{name} has comments written by hand; saving rewrites the file without them (the version before each save is kept as {name}.bak)."
+        );
+        if !prompter.confirm(&question).unwrap_or(false) {
+            env.note("Nothing was changed.");
+            return Ok(None);
+        }
+    }
+    Ok(Some((answers, Some(text.text.into_owned()))))
+}
+
+/// Comment lines, or trailing comments, that the writer would not write again.
+fn has_own_comments(text: &str, written: &str) -> bool {
+    let ours: std::collections::HashSet<&str> = written.lines().collect();
+    text.lines()
+        .filter(|l| l.trim_start().starts_with('#') || l.contains(" #"))
+        .any(|l| !ours.contains(l))
+}
+
+fn save_failed(path: &Path, e: &io::Error) -> Failure {
+    Failure::Usage(format!(
+        "cannot save {}: {e}; the file holds every answer saved before this one",
+        path.display()
     ))
+}
+
+/// The global options that change what is asked, so that a printed command runs the same catalogue.
+fn global_flags(env: &Env) -> String {
+    let mut flags = String::new();
+    for dir in &env.global.checklists {
+        flags.push_str(&format!(
+            " --checklists {}",
+            shell_word(&dir.display().to_string())
+        ));
+    }
+    if let Some(config) = &env.global.config {
+        flags.push_str(&format!(
+            " --config {}",
+            shell_word(&config.display().to_string())
+        ));
+    }
+    flags
+}
+
+fn resume_command(env: &Env, args: &AssessArgs) -> String {
+    let mut cmd = format!("migready{} assess", global_flags(env));
+    if args.answers != Path::new("answers.yaml") {
+        cmd.push_str(&format!(
+            " --answers {}",
+            shell_word(&args.answers.display().to_string())
+        ));
+    }
+    if let Some(area) = &args.area {
+        cmd.push_str(&format!(" --area {}", shell_word(area)));
+    }
+    cmd
+}
+
+fn next_commands(env: &Env, args: &AssessArgs) -> Vec<String> {
+    let file = shell_word(&args.answers.display().to_string());
+    let flags = global_flags(env);
+    vec![
+        format!(
+            "migready{flags} report {file} -o readiness-report.md  # the report for leadership"
+        ),
+        format!("migready{flags} check {file}  # the CI gate"),
+    ]
+}
+
+/// A path or word as a shell would need it: quoted only when it has to be.
+fn shell_word(s: &str) -> String {
+    let safe = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:@,+".contains(c));
+    if safe {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
 }

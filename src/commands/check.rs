@@ -32,9 +32,40 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
         CheckFormat::Json
     });
     env.emit(&format.render(&report, &env.style))?;
+    if format == CheckFormat::Github {
+        append_step_summary(env, &report);
+    }
     Ok(if passed {
         Exit::Success
     } else {
         Exit::GateFailed
     })
+}
+
+/// On GitHub Actions, adds the markdown summary to the job's summary page as well.
+///
+/// The summary is a courtesy: when it cannot be written, a note says so and the gate result stands.
+fn append_step_summary(env: &Env, report: &Report) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let path = std::path::PathBuf::from(path);
+    let mut text = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => {
+            env.note(&format!("migready: cannot read {}: {e}", path.display()));
+            return;
+        }
+    };
+    if !text.is_empty() && !text.ends_with(b"\n") {
+        text.push(b'\n');
+    }
+    text.extend_from_slice(crate::report::summary::render(report).as_bytes());
+    if let Err(e) = crate::atomic::write(&path, &text, crate::atomic::Backup::None) {
+        env.note(&format!(
+            "migready: cannot write the job summary to {}: {e}",
+            path.display()
+        ));
+    }
 }

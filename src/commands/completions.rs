@@ -1,10 +1,14 @@
-//! `migready completions`: PLACEHOLDER, replaced by the helper that implements it.
+//! `migready completions SHELL`: prints a completion script for bash, zsh, fish, PowerShell or elvish.
 
-use crate::cli::CompletionsArgs;
+use clap::CommandFactory;
+
+use crate::cli::{Cli, CompletionsArgs};
 use crate::commands::{Env, Exit, Failure};
 
-pub fn run(_env: &Env, _args: &CompletionsArgs) -> Result<Exit, Failure> {
-    Err(Failure::Usage(
-        "`migready completions` is not implemented yet".into(),
-    ))
+pub fn run(env: &Env, args: &CompletionsArgs) -> Result<Exit, Failure> {
+    let mut command = Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "migready", &mut script);
+    env.emit(&String::from_utf8_lossy(&script))?;
+    Ok(Exit::Success)
 }

@@ -106,7 +106,7 @@ pub fn assess(
         waivers,
         judgement: Judgement::default(),
     };
-    assessment.judgement = verdict::judge(catalog, &assessment, thresholds);
+    assessment.judgement = verdict::judge_with_waivers(catalog, answers, &assessment, thresholds);
     assessment
 }
 

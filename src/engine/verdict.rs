@@ -1,7 +1,7 @@
 //! GO, GO WITH CONDITIONS or NO-GO, with the reasons a person can act on.
 
-use crate::engine::assess::Assessment;
-use crate::model::{Catalog, Severity, Thresholds};
+use crate::engine::assess::{Assessment, WaiverState};
+use crate::model::{Answers, Catalog, Severity, Thresholds};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub enum Verdict {
@@ -104,6 +104,34 @@ pub fn judge(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Judgement {
         no_go,
         conditions,
     }
+}
+
+/// [`judge`], plus a condition for each waiver that covers a blocker or a critical or high finding
+/// but runs out before go-live: on the day itself that finding would count again.
+pub fn judge_with_waivers(
+    catalog: &Catalog,
+    answers: &Answers,
+    a: &Assessment,
+    t: &Thresholds,
+) -> Judgement {
+    let mut judgement = judge(catalog, a, t);
+    let go_live = answers.meta.go_live;
+    for (waiver, state) in answers.waivers.iter().zip(&a.waivers) {
+        let Some(rule) = catalog.rules.get(waiver.rule) else {
+            continue;
+        };
+        let serious = rule.blocker || rule.severity <= Severity::High;
+        if *state == WaiverState::Active && serious && waiver.expires < go_live {
+            judgement.conditions.push(format!(
+                "waiver for {} expires on {}, before go-live on {go_live}",
+                rule.id, waiver.expires
+            ));
+        }
+    }
+    if judgement.verdict == Verdict::Go && !judgement.conditions.is_empty() {
+        judgement.verdict = Verdict::Conditional;
+    }
+    judgement
 }
 
 /// The verdict and its reasons, kept apart so the gate can cite only what it fails on.

@@ -11,12 +11,20 @@ use crate::suggest::did_you_mean;
 
 pub const FILE_NAME: &str = "migready.toml";
 
-#[derive(Debug, Default, Deserialize)]
+/// `migready.toml`: where extra checklists live, the verdict thresholds and the gate.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
+#[schemars(title = "migready config")]
 struct RawConfig {
+    /// Folders of extra checklists, relative to this file; a checklist with a built-in id replaces it.
     checklists: Vec<PathBuf>,
     thresholds: Thresholds,
     gate: GateConfig,
+}
+
+/// The JSON Schema of `migready.toml`, from the type that parses it.
+pub fn json_schema() -> schemars::Schema {
+    schemars::schema_for!(RawConfig)
 }
 
 /// The nearest `migready.toml` at or above `start`.

@@ -3,12 +3,13 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Severity;
 
 /// What the gate requires of the verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Require {
     /// Only NO-GO fails.
@@ -18,7 +19,8 @@ pub enum Require {
     Go,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// When the verdict is NO-GO or GO WITH CONDITIONS; scores and completeness are percentages (0-100).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Thresholds {
     /// Below this overall score the verdict is NO-GO.
@@ -54,11 +56,15 @@ impl Thresholds {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+/// What `migready check` requires to pass; each flag of the same name overrides it.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct GateConfig {
+    /// `conditional`: only NO-GO fails the gate; `go`: anything short of GO fails.
     pub require: Require,
+    /// Fail when the overall score is below this (0-100).
     pub min_score: Option<f64>,
+    /// Fail on any unwaived finding of this severity or worse.
     pub fail_on: Option<Severity>,
 }
 

@@ -5,12 +5,14 @@ use serde::ser::{SerializeMap, Serializer};
 
 use crate::date::Date;
 use crate::engine::WaiverState;
-use crate::report::model::{FindingLine, Report};
+use crate::report::model::{FindingLine, Report, WaiverLine};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The contract object. Findings and waivers are type parameters so that a format which says more
+/// (the report's JSON) can extend each of them while every contract field keeps its name and place.
 #[derive(Serialize)]
-struct Json<'a> {
+pub struct Json<'a, F = Finding<'a>, W = Waiver<'a>> {
     schema_version: u32,
     organisation: &'a str,
     project: &'a str,
@@ -21,16 +23,16 @@ struct Json<'a> {
     score: f64,
     completeness: f64,
     priorities: Priorities<'a>,
-    findings: Vec<Finding<'a>>,
+    findings: Vec<F>,
     reasons: &'a [String],
     open_questions: Vec<&'a str>,
-    waivers: Vec<Waiver<'a>>,
+    waivers: Vec<W>,
     #[serde(skip_serializing_if = "Option::is_none")]
     gate: Option<Gate<'a>>,
 }
 
 /// Priority scores keyed by id, in catalogue order.
-struct Priorities<'a>(&'a Report);
+pub struct Priorities<'a>(&'a Report);
 
 impl Serialize for Priorities<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -43,7 +45,7 @@ impl Serialize for Priorities<'_> {
 }
 
 #[derive(Serialize)]
-struct Finding<'a> {
+pub struct Finding<'a> {
     rule: &'a str,
     checklist: &'a str,
     severity: &'a str,
@@ -57,7 +59,7 @@ struct Finding<'a> {
 }
 
 #[derive(Serialize)]
-struct Waiver<'a> {
+pub struct Waiver<'a> {
     rule: &'a str,
     approved_by: &'a str,
     expires: Date,
@@ -66,13 +68,20 @@ struct Waiver<'a> {
 }
 
 #[derive(Serialize)]
-struct Gate<'a> {
+pub struct Gate<'a> {
     passed: bool,
     reasons: &'a [String],
 }
 
 pub fn render(report: &Report) -> String {
-    let json = Json {
+    let findings = report.findings.iter().map(finding).collect();
+    let waivers = report.waivers.iter().map(waiver).collect();
+    to_text(&contract(report, findings, waivers))
+}
+
+/// The contract for `report`, with findings and waivers given in whatever form the caller chose.
+pub fn contract<F, W>(report: &Report, findings: Vec<F>, waivers: Vec<W>) -> Json<'_, F, W> {
+    Json {
         schema_version: SCHEMA_VERSION,
         organisation: &report.organisation,
         project: &report.project,
@@ -83,36 +92,40 @@ pub fn render(report: &Report) -> String {
         score: report.score,
         completeness: report.completeness,
         priorities: Priorities(report),
-        findings: report.findings.iter().map(finding).collect(),
+        findings,
         reasons: &report.reasons,
         open_questions: report
             .open_questions
             .iter()
             .map(|q| q.question.as_str())
             .collect(),
-        waivers: report
-            .waivers
-            .iter()
-            .map(|w| Waiver {
-                rule: &w.rule,
-                approved_by: &w.approved_by,
-                expires: w.expires,
-                state: waiver_state(w.state),
-                reason: &w.reason,
-            })
-            .collect(),
+        waivers,
         gate: report.gate.as_ref().map(|g| Gate {
             passed: g.passed,
             reasons: &g.reasons,
         }),
-    };
+    }
+}
+
+/// Pretty-printed, with a final newline.
+pub fn to_text<T: Serialize>(value: &T) -> String {
     // Serialising plain structs of strings and numbers cannot fail; an empty object is the safe fallback.
-    let mut out = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".to_owned());
+    let mut out = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned());
     out.push('\n');
     out
 }
 
-fn finding(f: &FindingLine) -> Finding<'_> {
+pub fn waiver(w: &WaiverLine) -> Waiver<'_> {
+    Waiver {
+        rule: &w.rule,
+        approved_by: &w.approved_by,
+        expires: w.expires,
+        state: waiver_state(w.state),
+        reason: &w.reason,
+    }
+}
+
+pub fn finding(f: &FindingLine) -> Finding<'_> {
     Finding {
         rule: &f.rule,
         checklist: &f.checklist,

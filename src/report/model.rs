@@ -3,7 +3,8 @@
 use crate::date::Date;
 use crate::diag::Pos;
 use crate::engine::{Assessment, Gate, Verdict, WaiverState};
-use crate::model::{Answers, Catalog, Severity};
+use crate::model::{AnswerEntry, AnswerKind, AnswerValue, Answers, Catalog, Question, Severity};
+use crate::report::baseline::Since;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
@@ -26,6 +27,10 @@ pub struct Report {
     pub gate: Option<Gate>,
     /// Every rule of the catalogue, fired or not (SARIF and JUnit list them all).
     pub rules: Vec<RuleLine>,
+    /// What changed since an earlier assessment, when the report is given one.
+    pub since: Option<Since>,
+    /// The thresholds the verdict was judged by.
+    pub thresholds: crate::model::Thresholds,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +77,12 @@ pub struct FindingLine {
 pub struct AnswerRef {
     pub question: String,
     pub pos: Option<Pos>,
+    /// The question as the checklist asks it.
+    pub prompt: String,
+    /// The answer in words (option labels, units), or `None` when unanswered.
+    pub value: Option<String>,
+    pub note: Option<String>,
+    pub evidence: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +91,10 @@ pub struct OpenQuestion {
     pub checklist: String,
     pub prompt: String,
     pub owner: Option<String>,
+    /// The title of the question's checklist: the area it belongs to.
+    pub area: String,
+    /// Answered `unknown`, as opposed to not answered at all.
+    pub unknown: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +104,61 @@ pub struct WaiverLine {
     pub approved_by: String,
     pub expires: Date,
     pub state: WaiverState,
+    /// The title of the waived rule.
+    pub title: String,
+    /// Days from the report date to the expiry (negative once expired).
+    pub days_left: i64,
+}
+
+/// A waiver that runs out within this many days is shown as expiring.
+pub const EXPIRING_DAYS: i64 = 14;
+
+impl FindingLine {
+    /// The remediation as numbered steps (`1. … 2. …`), or as one step when it is not numbered;
+    /// each on one line.
+    pub fn remediation_steps(&self) -> Vec<String> {
+        steps(&self.remediation)
+            .into_iter()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+}
+
+/// Splits "1. Do this. 2. Then that." at each next number in turn; anything else stays whole.
+pub fn steps(text: &str) -> Vec<&str> {
+    let text = text.trim();
+    let Some(mut rest) = text.strip_prefix("1. ") else {
+        return vec![text];
+    };
+    let mut steps = Vec::new();
+    let mut next = 2;
+    while let Some((step, after)) = split_at_number(rest, next) {
+        steps.push(step.trim());
+        rest = after;
+        next += 1;
+    }
+    steps.push(rest.trim());
+    steps
+}
+
+/// Finds `N. ` after whitespace (a space or the line break of a folded YAML string).
+fn split_at_number(text: &str, n: usize) -> Option<(&str, &str)> {
+    let marker = format!("{n}. ");
+    let mut from = 0;
+    while let Some(at) = text[from..].find(&marker).map(|i| i + from) {
+        if text[..at].ends_with(char::is_whitespace) {
+            return Some((&text[..at], &text[at + marker.len()..]));
+        }
+        from = at + marker.len();
+    }
+    None
+}
+
+impl WaiverLine {
+    /// In force today but running out within `EXPIRING_DAYS`.
+    pub fn expiring(&self) -> bool {
+        self.state != WaiverState::Expired && self.days_left <= EXPIRING_DAYS
+    }
 }
 
 impl Report {
@@ -134,11 +204,14 @@ impl Report {
                 .iter()
                 .filter_map(|&q| {
                     let question = catalog.questions.get(q)?;
+                    let checklist = catalog.checklists.get(question.checklist)?;
                     Some(OpenQuestion {
                         question: question.id.clone(),
-                        checklist: catalog.checklists.get(question.checklist)?.id.clone(),
+                        checklist: checklist.id.clone(),
                         prompt: question.prompt.clone(),
                         owner: answers.get(q).and_then(|e| e.owner.clone()),
+                        area: checklist.title.clone(),
+                        unknown: answers.get(q).is_some(),
                     })
                 })
                 .collect(),
@@ -156,6 +229,12 @@ impl Report {
                     approved_by: w.approved_by.clone(),
                     expires: w.expires,
                     state: *state,
+                    title: catalog
+                        .rules
+                        .get(w.rule)
+                        .map(|r| r.title.clone())
+                        .unwrap_or_default(),
+                    days_left: a.today.days_until(w.expires),
                 })
                 .collect(),
             gate,
@@ -178,7 +257,22 @@ impl Report {
                     references: r.references.clone(),
                 })
                 .collect(),
+            since: None,
+            thresholds: thresholds.clone(),
         }
+    }
+
+    /// Adds "since the last assessment", compared with `baseline`.
+    pub fn with_baseline(mut self, baseline: &Report) -> Report {
+        self.since = Some(Since::between(baseline, &self));
+        self
+    }
+
+    /// The waiver in force for a rule, if any.
+    pub fn waiver_for(&self, rule: &str) -> Option<&WaiverLine> {
+        self.waivers
+            .iter()
+            .find(|w| w.rule == rule && w.state == WaiverState::Active)
     }
 
     /// Unwaived blockers: what stands between the team and go-live.
@@ -210,13 +304,50 @@ fn finding(
         answers: f
             .questions
             .iter()
-            .filter_map(|&q| {
-                Some(AnswerRef {
-                    question: catalog.questions.get(q)?.id.clone(),
-                    pos: answers.get(q).map(|e| e.pos),
-                })
-            })
+            .filter_map(|&q| Some(answer_ref(catalog.questions.get(q)?, answers.get(q))))
             .collect(),
         references: rule.references.clone(),
     })
+}
+
+fn answer_ref(question: &Question, entry: Option<&AnswerEntry>) -> AnswerRef {
+    AnswerRef {
+        question: question.id.clone(),
+        pos: entry.map(|e| e.pos),
+        prompt: question.prompt.clone(),
+        value: entry.map(|e| answer_text(&question.kind, &e.value)),
+        note: entry.and_then(|e| e.note.clone()),
+        evidence: entry.and_then(|e| e.evidence.clone()),
+    }
+}
+
+/// An answer in the words of the checklist: option labels rather than values, numbers with their unit.
+pub fn answer_text(kind: &AnswerKind, value: &AnswerValue) -> String {
+    let label = |v: &str| {
+        kind.options()
+            .iter()
+            .find(|o| o.value == v)
+            .map_or_else(|| v.to_owned(), |o| o.label.clone())
+    };
+    match (kind, value) {
+        (_, AnswerValue::NotApplicable) => "n/a".into(),
+        (_, AnswerValue::Unknown) => "unknown".into(),
+        (_, AnswerValue::Yes) => "yes".into(),
+        (_, AnswerValue::No) => "no".into(),
+        (_, AnswerValue::Partial) => "partial".into(),
+        (_, AnswerValue::Choice(v)) => label(v),
+        (_, AnswerValue::Multi(vs)) if vs.is_empty() => "none".into(),
+        (_, AnswerValue::Multi(vs)) => vs.iter().map(|v| label(v)).collect::<Vec<_>>().join(", "),
+        (AnswerKind::Maturity { levels }, AnswerValue::Number(n)) => {
+            let level = levels.get(*n as usize).map(|l| format!(": {l}"));
+            format!("level {n} of 5{}", level.unwrap_or_default())
+        }
+        (AnswerKind::Number { unit: Some(u), .. }, AnswerValue::Number(n)) if u == "%" => {
+            format!("{n}%")
+        }
+        (AnswerKind::Number { unit: Some(u), .. }, AnswerValue::Number(n)) => format!("{n} {u}"),
+        (_, AnswerValue::Number(n)) => format!("{n}"),
+        (_, AnswerValue::Date(d)) => d.to_string(),
+        (_, AnswerValue::Text(t)) => t.clone(),
+    }
 }

@@ -1,0 +1,340 @@
+//! The interview: which question comes next, what an answer changes, and saving after every answer.
+//!
+//! Questions come in checklist order. After every answer the catalogue's `when:` conditions are
+//! evaluated again (by a full assessment, which takes microseconds), so follow-ups appear and disappear
+//! as the team answers. Each confirmed answer is handed to the `Store` before anything else happens.
+
+use std::collections::HashSet;
+use std::io;
+
+use crate::date::Date;
+use crate::diag::Pos;
+use crate::engine::{self, Assessment};
+use crate::interactive::prompter::{Ask, FollowUpAsk, Prompter, Reply, Risk};
+use crate::model::{AnswerEntry, AnswerKind, AnswerValue, Answers, Catalog, Thresholds};
+
+/// Where confirmed answers go: the answers file, or memory in the tests.
+pub trait Store {
+    fn save(&mut self, answers: &Answers) -> io::Result<()>;
+}
+
+/// How the interview ended.
+#[derive(Debug)]
+pub enum Ending {
+    /// Every applicable question in scope was answered or skipped.
+    Finished,
+    /// The prompter stopped (Ctrl-C, a closed terminal): every confirmed answer is saved.
+    Stopped(io::Error),
+}
+
+pub struct Interview<'a> {
+    catalog: &'a Catalog,
+    thresholds: &'a Thresholds,
+    today: Date,
+    review: bool,
+    /// The questions in scope, in checklist order.
+    order: Vec<usize>,
+    answers: Answers,
+    /// Questions confirmed or skipped in this session, in the order it happened (for `back`).
+    history: Vec<usize>,
+    done: HashSet<usize>,
+    /// Questions whose new or changed answer was saved in this session.
+    saved: HashSet<usize>,
+}
+
+impl<'a> Interview<'a> {
+    /// `areas`: the checklists in scope (all of them, or the one `--area` names).
+    pub fn new(
+        catalog: &'a Catalog,
+        thresholds: &'a Thresholds,
+        answers: Answers,
+        areas: &[usize],
+        today: Date,
+        review: bool,
+    ) -> Interview<'a> {
+        let order = catalog
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| areas.contains(&q.checklist))
+            .map(|(i, _)| i)
+            .collect();
+        Interview {
+            catalog,
+            thresholds,
+            today,
+            review,
+            order,
+            answers,
+            history: Vec::new(),
+            done: HashSet::new(),
+            saved: HashSet::new(),
+        }
+    }
+
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// How many questions got a new or changed answer in this session (each saved at once).
+    pub fn saved(&self) -> usize {
+        self.saved.len()
+    }
+
+    /// Asks until nothing in scope is left or the prompter stops. A failed save is the only error.
+    pub fn run(
+        &mut self,
+        prompter: &mut dyn Prompter,
+        store: &mut dyn Store,
+    ) -> io::Result<Ending> {
+        let mut cursor: Option<usize> = None;
+        let mut forced: Option<usize> = None;
+        let mut shown_area: Option<usize> = None;
+        loop {
+            let assessment = self.assess(&self.answers);
+            let next = forced.take().or_else(|| self.next(cursor, &assessment));
+            let Some(q) = next else {
+                return Ok(Ending::Finished);
+            };
+            let area = self.catalog.questions[q].checklist;
+            if shown_area != Some(area) {
+                shown_area = Some(area);
+                prompter.area(
+                    &self.catalog.checklists[area],
+                    self.remaining_in_area(q, &assessment),
+                );
+            }
+            let reply = match prompter.ask(&self.ask(q, &assessment)) {
+                Ok(reply) => reply,
+                Err(e) => return Ok(Ending::Stopped(e)),
+            };
+            match reply {
+                Reply::Back => forced = Some(self.back(q)),
+                Reply::Skip => {
+                    self.mark_done(q);
+                    cursor = Some(q);
+                }
+                Reply::Answer(value) => {
+                    cursor = Some(q);
+                    if let Some(stop) = self.confirm(q, value, prompter, store)? {
+                        return Ok(stop);
+                    }
+                }
+            }
+        }
+    }
+
+    fn assess(&self, answers: &Answers) -> Assessment {
+        engine::assess(self.catalog, answers, self.today, self.thresholds)
+    }
+
+    /// The first question after `cursor` that applies and still needs asking.
+    fn next(&self, cursor: Option<usize>, a: &Assessment) -> Option<usize> {
+        self.order
+            .iter()
+            .copied()
+            .filter(|&q| cursor.is_none_or(|c| q > c))
+            .find(|&q| self.needs_asking(q, a))
+    }
+
+    fn needs_asking(&self, q: usize, a: &Assessment) -> bool {
+        a.applicable.get(q).copied().unwrap_or(false)
+            && !self.done.contains(&q)
+            && (self.review || self.answers.get(q).is_none())
+    }
+
+    fn remaining_in_area(&self, from: usize, a: &Assessment) -> usize {
+        let area = self.catalog.questions[from].checklist;
+        self.order
+            .iter()
+            .filter(|&&q| q >= from && self.catalog.questions[q].checklist == area)
+            .filter(|&&q| q == from || self.needs_asking(q, a))
+            .count()
+    }
+
+    fn ask<'b>(&'b self, q: usize, a: &Assessment) -> Ask<'b> {
+        let applies = |i: &&usize| a.applicable.get(**i).copied().unwrap_or(false);
+        let applicable: Vec<usize> = self.order.iter().filter(applies).copied().collect();
+        let question = &self.catalog.questions[q];
+        Ask {
+            area: &self.catalog.checklists[question.checklist],
+            question,
+            number: applicable.iter().filter(|&&i| i < q).count() + 1,
+            total: applicable.len().max(1),
+            answered: applicable
+                .iter()
+                .filter(|&&i| self.answers.get(i).is_some())
+                .count(),
+            current: self.answers.get(q).map(|e| &e.value),
+            can_go_back: !self.history.is_empty(),
+        }
+    }
+
+    /// The question to show after `back` at `q`: the last one confirmed or skipped, else `q` again.
+    fn back(&mut self, q: usize) -> usize {
+        match self.history.pop() {
+            Some(previous) => {
+                self.done.remove(&previous);
+                previous
+            }
+            None => q,
+        }
+    }
+
+    fn mark_done(&mut self, q: usize) {
+        self.done.insert(q);
+        self.history.push(q);
+    }
+
+    /// Stores and saves the answer, then asks for an owner and a due date if it makes a rule fire.
+    fn confirm(
+        &mut self,
+        q: usize,
+        value: AnswerValue,
+        prompter: &mut dyn Prompter,
+        store: &mut dyn Store,
+    ) -> io::Result<Option<Ending>> {
+        let slot = &mut self.answers.by_question[q];
+        // A first answer is a change even when it is `unknown`, the placeholder of a blank entry.
+        let changed = slot.as_ref().is_none_or(|e| e.value != value);
+        slot.get_or_insert_with(|| blank(q)).value = value;
+        self.mark_done(q);
+        if changed {
+            self.save(store)?;
+            self.saved.insert(q);
+        }
+        let risks = self.risks_caused_by(q);
+        if risks.is_empty() || !(changed || self.review) {
+            return Ok(None);
+        }
+        let (owner, due) = match self.answers.get(q) {
+            Some(e) => (e.owner.clone(), e.due),
+            None => (None, None),
+        };
+        let ask = FollowUpAsk {
+            question: &self.catalog.questions[q],
+            risks: &risks,
+            owner: owner.as_deref(),
+            due,
+            today: self.today,
+        };
+        let reply = match prompter.follow_up(&ask) {
+            Ok(reply) => reply,
+            Err(e) => return Ok(Some(Ending::Stopped(e))),
+        };
+        let Some(entry) = self.answers.by_question[q].as_mut() else {
+            return Ok(None);
+        };
+        let before = (entry.owner.clone(), entry.due);
+        // Left out means "as it is": a follow-up never erases what is on file.
+        entry.owner = reply.owner.or(before.0.clone());
+        entry.due = reply.due.or(before.1);
+        if (entry.owner.clone(), entry.due) != before {
+            self.save(store)?;
+        }
+        Ok(None)
+    }
+
+    fn save(&mut self, store: &mut dyn Store) -> io::Result<()> {
+        self.answers.meta.assessed_on = Some(self.today);
+        store.save(&self.answers)
+    }
+
+    /// Unwaived rules that read `q` and fire with its answer, but would not with some other answer
+    /// (or none): the risks this answer carries, not those that other answers raise on their own.
+    /// A rule that a question still to come could silence waits for that answer.
+    pub fn risks_caused_by(&self, q: usize) -> Vec<Risk> {
+        let with = self.assess(&self.answers);
+        with.findings
+            .iter()
+            .filter(|f| f.waiver.is_none() && f.questions.contains(&q))
+            .filter(|f| self.could_silence(q, f.rule))
+            .filter(|f| {
+                f.questions
+                    .iter()
+                    .all(|&o| o == q || self.settled(o, &with) || !self.could_silence(o, f.rule))
+            })
+            .filter_map(|f| self.catalog.rules.get(f.rule))
+            .map(|rule| Risk {
+                rule: rule.id.clone(),
+                severity: rule.severity.as_str().to_owned(),
+                blocker: rule.blocker,
+                title: rule.title.clone(),
+            })
+            .collect()
+    }
+
+    /// Whether some other answer to `q` (or none) keeps `rule` from firing, all else equal.
+    fn could_silence(&self, q: usize, rule: usize) -> bool {
+        alternatives(&self.catalog.questions[q].kind)
+            .into_iter()
+            .any(|value| {
+                let mut other = self.answers.clone();
+                if let Some(slot) = other.by_question.get_mut(q) {
+                    let kept = slot.take().unwrap_or_else(|| blank(q));
+                    *slot = value.map(|v| AnswerEntry { value: v, ..kept });
+                }
+                !self.assess(&other).findings.iter().any(|f| f.rule == rule)
+            })
+    }
+
+    /// Answered, skipped in this session, or not asked at all (not applicable, or outside `--area`).
+    fn settled(&self, q: usize, a: &Assessment) -> bool {
+        self.answers.get(q).is_some()
+            || self.done.contains(&q)
+            || !a.applicable.get(q).copied().unwrap_or(false)
+            || !self.order.contains(&q)
+    }
+}
+
+/// Other answers a question could have had: none, and each option, yes/no, or band edge.
+fn alternatives(kind: &AnswerKind) -> Vec<Option<AnswerValue>> {
+    let mut values: Vec<AnswerValue> = match kind {
+        AnswerKind::YesNo { .. } => vec![AnswerValue::Yes, AnswerValue::No],
+        AnswerKind::Choice { options } => options
+            .iter()
+            .map(|o| AnswerValue::Choice(o.value.clone()))
+            .collect(),
+        AnswerKind::Maturity { .. } => (0..=5).map(|n| AnswerValue::Number(f64::from(n))).collect(),
+        AnswerKind::Number {
+            min, max, bands, ..
+        } => bands
+            .iter()
+            .flat_map(|b| [b.min, b.max])
+            .chain([*min, *max])
+            .flatten()
+            .map(AnswerValue::Number)
+            .collect(),
+        _ => Vec::new(),
+    };
+    values.dedup();
+    std::iter::once(None)
+        .chain(values.into_iter().map(Some))
+        .collect()
+}
+
+fn blank(question: usize) -> AnswerEntry {
+    AnswerEntry {
+        question,
+        value: AnswerValue::Unknown,
+        owner: None,
+        due: None,
+        evidence: None,
+        note: None,
+        pos: Pos::new(0, 0),
+    }
+}
+
+/// A fresh answers value: the meta block and no answers yet.
+pub fn new_answers(file: &str, meta: crate::model::Meta, catalog: &Catalog) -> Answers {
+    Answers {
+        file: file.to_owned(),
+        meta,
+        by_question: vec![None; catalog.questions.len()],
+        waivers: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+#[path = "interview_tests.rs"]
+mod tests;

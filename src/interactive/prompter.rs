@@ -1,0 +1,74 @@
+//! What the interview needs from whoever answers: a terminal, or a script in the tests.
+//!
+//! The interview decides what to ask and what an answer means; a `Prompter` only shows a question and
+//! brings back a reply. An error (Ctrl-C, a closed terminal, the end of a script) stops the interview,
+//! with every confirmed answer already saved.
+
+use std::io;
+
+use crate::date::Date;
+use crate::model::{AnswerValue, Checklist, Meta, Question};
+
+/// One question as the prompter shows it.
+#[derive(Debug)]
+pub struct Ask<'a> {
+    pub area: &'a Checklist,
+    pub question: &'a Question,
+    /// Its place among the questions that apply now (1-based), and how many apply.
+    pub number: usize,
+    pub total: usize,
+    /// How many of those are answered (with a value, `n/a` or `unknown`).
+    pub answered: usize,
+    /// The current answer, offered as the default (after `back`, and with `--review`).
+    pub current: Option<&'a AnswerValue>,
+    /// Whether there is an earlier answer to go back to.
+    pub can_go_back: bool,
+}
+
+/// What came back for a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// A value, `n/a` or `unknown`, already checked against the question's type.
+    Answer(AnswerValue),
+    /// Leave it unanswered for now.
+    Skip,
+    /// Go back and change the previous answer.
+    Back,
+}
+
+/// A rule that an answer makes fire, in the words the prompter shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Risk {
+    pub rule: String,
+    pub severity: String,
+    pub blocker: bool,
+    pub title: String,
+}
+
+/// After a risky answer: who follows it up and by when, with what is on file as the defaults.
+#[derive(Debug)]
+pub struct FollowUpAsk<'a> {
+    pub question: &'a Question,
+    pub risks: &'a [Risk],
+    pub owner: Option<&'a str>,
+    pub due: Option<Date>,
+    pub today: Date,
+}
+
+/// Either may be left out: the answer is saved either way.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FollowUp {
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+}
+
+pub trait Prompter {
+    /// The meta block of a new answers file: organisation, project, go-live date, who is assessing.
+    fn meta(&mut self, today: Date) -> io::Result<Meta>;
+    /// Shows `text` and asks whether to go on (for example, before replacing a commented file).
+    fn confirm(&mut self, text: &str) -> io::Result<bool>;
+    /// A new area begins; `remaining` of its applicable questions are still to be asked.
+    fn area(&mut self, area: &Checklist, remaining: usize);
+    fn ask(&mut self, ask: &Ask<'_>) -> io::Result<Reply>;
+    fn follow_up(&mut self, ask: &FollowUpAsk<'_>) -> io::Result<FollowUp>;
+}

@@ -1,0 +1,183 @@
+//! Making text from answers and checklists safe to show: it can never open a link, start a tag or
+//! break a table, in markdown or in HTML.
+//!
+//! Notes, owners, evidence and organisation names are typed by people and copied from anywhere, so
+//! every renderer passes them through here; only the renderer's own markup is left unescaped.
+
+/// Markdown for running text (paragraphs, list items, headings after their marker).
+pub fn md(s: &str) -> String {
+    md_escape(s, false)
+}
+
+/// Markdown for a table cell: like [`md`], and `|` can never end the cell, even inside code.
+pub fn md_cell(s: &str) -> String {
+    md_escape(s, true)
+}
+
+/// An identifier (a question or rule id) as inline code.
+pub fn md_code(s: &str) -> String {
+    code_span(&clean(s), false)
+}
+
+/// Text for HTML element content: the five special characters are escaped and characters that
+/// XML does not allow are dropped, so the page always parses.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in clean_chars(s) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A label inside a mermaid chart: only letters, digits and plain punctuation survive.
+pub fn mermaid_label(s: &str) -> String {
+    let kept: String = clean_chars(s)
+        .map(|c| {
+            if c.is_alphanumeric() || " -,./()".contains(c) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn md_escape(s: &str, table: bool) -> String {
+    let words: Vec<String> = clean(s)
+        .split(' ')
+        .map(|word| {
+            if looks_like_link(word) {
+                code_span(word, table)
+            } else {
+                md_word(word)
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// Escapes the characters that could start emphasis, code, links, images, tags or break a table;
+/// `|` is escaped everywhere, which a table needs and running text tolerates. `>` is left alone:
+/// it only means something at the start of a line, and escaped text never starts one.
+fn md_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 4);
+    for (i, c) in word.char_indices() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '#' | '~' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' if is_entity(&word[i + 1..]) => out.push_str("\\&"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `&amp;`, `&#60;`, `&#x3c;`: what a markdown renderer would turn into a character.
+fn is_entity(rest: &str) -> bool {
+    let body = rest.strip_prefix('#').unwrap_or(rest);
+    let name: String = body
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    !name.is_empty() && body[name.len()..].starts_with(';')
+}
+
+/// Words that a markdown renderer would turn into a link on its own (URLs, `www.` names, e-mail
+/// addresses); shown as code, they stay plain text.
+fn looks_like_link(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    lower.contains("://")
+        || lower.contains("www.")
+        || lower.starts_with("mailto:")
+        || lower
+            .split_once('@')
+            .is_some_and(|(_, domain)| domain.contains('.'))
+}
+
+/// Inline code that holds `text` verbatim: the fence is longer than any run of backticks inside.
+fn code_span(text: &str, table: bool) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let body = if table {
+        text.replace('|', "\\|")
+    } else {
+        text.to_owned()
+    };
+    let pad = if body.starts_with('`') || body.ends_with('`') || body.starts_with(' ') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{body}{pad}{fence}")
+}
+
+/// One line of text: whitespace runs (newlines included) become one space, controls are dropped.
+fn clean(s: &str) -> String {
+    let text: String = clean_chars(s).collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Drops control characters (tabs and newlines become spaces) and the bidirectional overrides
+/// that could make text read differently from what it is.
+fn clean_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter_map(|c| match c {
+        '\t' | '\n' | '\r' => Some(' '),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFE}' | '\u{FFFF}' => None,
+        c if c.is_control() => None,
+        c => Some(c),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_keeps_plain_text_readable() {
+        assert_eq!(md("Tom Becker, COO"), "Tom Becker, COO");
+        assert_eq!(md("R&D (north)"), "R&D (north)");
+    }
+
+    #[test]
+    fn markdown_neutralises_links_tags_and_cells() {
+        assert_eq!(
+            md("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(md("<img src=x>"), "\\<img src=x>");
+        assert_eq!(md_cell("a|b\nc"), "a\\|b c");
+        assert_eq!(
+            md("see https://evil.example/x"),
+            "see `https://evil.example/x`"
+        );
+        assert_eq!(md_cell("http://a|b"), "`http://a\\|b`");
+        assert_eq!(md("&lt;"), "\\&lt;");
+        assert_eq!(md("a``b://c"), "```a``b://c```");
+    }
+
+    #[test]
+    fn html_escapes_all_five_and_drops_what_xml_refuses() {
+        assert_eq!(
+            html("<a href=\"x\">'&'</a>\u{1}\u{202E}"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn mermaid_labels_keep_only_plain_characters() {
+        assert_eq!(
+            mermaid_label("Post-go-live \"support\"]"),
+            "Post-go-live support"
+        );
+    }
+}

@@ -1,0 +1,267 @@
+//! JUnit XML for CI test reports (GitLab, Jenkins, Azure DevOps): the gate, then one suite per checklist.
+//!
+//! Every catalogue rule is a test case: it passes when the rule does not fire, fails when it fires,
+//! and is skipped when it fires but a waiver covers it (an accepted risk, not a pass).
+
+use std::fmt::Write;
+
+use crate::report::model::{FindingLine, Report, RuleLine};
+use crate::report::sarif::first_answer_pos;
+
+/// The gate's own suite; a space keeps it apart from every checklist id.
+const GATE_SUITE: &str = "migready gate";
+
+/// One rule's outcome.
+enum Outcome<'a> {
+    Passed,
+    Failed(&'a FindingLine),
+    Waived(&'a FindingLine),
+}
+
+struct Counts {
+    tests: usize,
+    failures: usize,
+    skipped: usize,
+}
+
+pub fn render(report: &Report) -> String {
+    let checklists = checklist_ids(report);
+    let mut suites = String::new();
+    let mut total = gate_suite(report, &mut suites);
+    for id in &checklists {
+        let rules: Vec<&RuleLine> = report.rules.iter().filter(|r| &r.checklist == id).collect();
+        let counts = checklist_suite(report, id, &rules, &mut suites);
+        total.tests += counts.tests;
+        total.failures += counts.failures;
+        total.skipped += counts.skipped;
+    }
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"migready\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
+        total.tests, total.failures, total.skipped
+    );
+    out.push_str(&suites);
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// Checklist ids in catalogue order, each once.
+fn checklist_ids(report: &Report) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for r in &report.rules {
+        if !ids.contains(&r.checklist) {
+            ids.push(r.checklist.clone());
+        }
+    }
+    ids
+}
+
+/// One test case: the verdict against what the gate requires, with the reasons it failed.
+fn gate_suite(report: &Report, out: &mut String) -> Counts {
+    let failed = report.gate.as_ref().is_some_and(|g| !g.passed);
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"{GATE_SUITE}\" tests=\"1\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
+        usize::from(failed)
+    );
+    let _ = writeln!(out, "    <properties>");
+    for (name, value) in [
+        ("organisation", report.organisation.clone()),
+        ("project", report.project.clone()),
+        ("verdict", report.verdict.as_str().to_owned()),
+        ("score", format!("{:.1}", report.score)),
+        ("completeness", format!("{:.1}", report.completeness)),
+    ] {
+        let _ = writeln!(
+            out,
+            "      <property name=\"{name}\" value=\"{}\"/>",
+            escape(&value)
+        );
+    }
+    let _ = writeln!(out, "    </properties>");
+    let name = format!(
+        "verdict {} (score {:.1}, completeness {:.1}%)",
+        report.verdict.label(),
+        report.score,
+        report.completeness
+    );
+    let _ = write!(
+        out,
+        "    <testcase name=\"{}\" classname=\"migready.gate\" file=\"{}\"",
+        escape(&name),
+        escape(&report.answers_file)
+    );
+    match report.gate.as_ref().filter(|g| !g.passed) {
+        Some(gate) => {
+            let _ = writeln!(out, ">");
+            let _ = writeln!(
+                out,
+                "      <failure message=\"the gate failed\" type=\"gate\">{}</failure>",
+                content(&gate.reasons.join("\n"))
+            );
+            let _ = writeln!(out, "    </testcase>");
+        }
+        None => {
+            let _ = writeln!(out, "/>");
+        }
+    }
+    let _ = writeln!(out, "  </testsuite>");
+    Counts {
+        tests: 1,
+        failures: usize::from(failed),
+        skipped: 0,
+    }
+}
+
+fn checklist_suite(report: &Report, id: &str, rules: &[&RuleLine], out: &mut String) -> Counts {
+    let outcomes: Vec<Outcome> = rules.iter().map(|r| outcome(report, r)).collect();
+    let counts = Counts {
+        tests: rules.len(),
+        failures: outcomes
+            .iter()
+            .filter(|o| matches!(o, Outcome::Failed(_)))
+            .count(),
+        skipped: outcomes
+            .iter()
+            .filter(|o| matches!(o, Outcome::Waived(_)))
+            .count(),
+    };
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
+        escape(id),
+        counts.tests,
+        counts.failures,
+        counts.skipped
+    );
+    for (rule, outcome) in rules.iter().zip(&outcomes) {
+        test_case(report, rule, outcome, out);
+    }
+    let _ = writeln!(out, "  </testsuite>");
+    counts
+}
+
+fn outcome<'a>(report: &'a Report, rule: &RuleLine) -> Outcome<'a> {
+    match report.findings.iter().find(|f| f.rule == rule.id) {
+        None => Outcome::Passed,
+        Some(f) if f.waived => Outcome::Waived(f),
+        Some(f) => Outcome::Failed(f),
+    }
+}
+
+fn test_case(report: &Report, rule: &RuleLine, outcome: &Outcome, out: &mut String) {
+    let _ = write!(
+        out,
+        "    <testcase name=\"{}\" classname=\"migready.{}\" file=\"{}\"",
+        escape(&format!("{}: {}", rule.id, rule.title)),
+        escape(&rule.checklist),
+        escape(&report.answers_file)
+    );
+    match outcome {
+        Outcome::Passed => {
+            let _ = writeln!(out, "/>");
+        }
+        Outcome::Failed(f) => {
+            let _ = writeln!(out, ">");
+            let _ = writeln!(
+                out,
+                "      <failure message=\"{}\" type=\"{}\">{}</failure>",
+                escape(&f.title),
+                f.severity.as_str(),
+                content(&failure_text(report, f))
+            );
+            let _ = writeln!(out, "    </testcase>");
+        }
+        Outcome::Waived(f) => {
+            let waiver = report.waivers.iter().find(|w| w.rule == f.rule);
+            let why = waiver.map_or_else(
+                || "waived".to_owned(),
+                |w| {
+                    format!(
+                        "waived until {} by {}: {}",
+                        w.expires,
+                        w.approved_by,
+                        w.reason.trim()
+                    )
+                },
+            );
+            let _ = writeln!(out, ">");
+            let _ = writeln!(out, "      <skipped message=\"{}\"/>", escape(&why));
+            let _ = writeln!(out, "    </testcase>");
+        }
+    }
+}
+
+/// The finding as a CI log shows it: where, who, by when, the risk and the fix.
+fn failure_text(report: &Report, f: &FindingLine) -> String {
+    let mut text = String::new();
+    let blocker = if f.blocker { ", go-live blocker" } else { "" };
+    let _ = writeln!(text, "{} ({}{blocker})", f.title, f.severity.as_str());
+    if let Some(pos) = first_answer_pos(f) {
+        let _ = writeln!(
+            text,
+            "at {}:{}:{}",
+            report.answers_file, pos.line, pos.column
+        );
+    }
+    let due = f.due.map(|d| format!(", due {d}")).unwrap_or_default();
+    let _ = writeln!(text, "owner: {}{due}", f.owner);
+    for a in &f.answers {
+        match a.pos {
+            Some(p) => {
+                let _ = writeln!(text, "answer: {} (line {})", a.question, p.line);
+            }
+            None => {
+                let _ = writeln!(text, "answer: {} (unanswered)", a.question);
+            }
+        }
+    }
+    let _ = writeln!(text, "risk: {}", f.risk.trim());
+    let _ = write!(text, "remediation: {}", f.remediation.trim());
+    text
+}
+
+/// Escapes text for an XML attribute, where a literal line break would be read as a space.
+pub fn escape(s: &str) -> String {
+    escape_xml(s, true)
+}
+
+/// Escapes element content, keeping line breaks as they are, for a readable CI log.
+fn content(s: &str) -> String {
+    escape_xml(s, false)
+}
+
+/// Characters XML 1.0 forbids become U+FFFD.
+fn escape_xml(s: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' if !attribute => out.push('\n'),
+            '\n' | '\t' | '\r' => out.push_str(&format!("&#{};", u32::from(c))),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{content, escape};
+
+    #[test]
+    fn escapes_markup_and_control_characters() {
+        assert_eq!(
+            escape("a<b>&\"c'\u{1}"),
+            "a&lt;b&gt;&amp;&quot;c&apos;\u{FFFD}"
+        );
+        assert_eq!(escape("x\ny"), "x&#10;y");
+        assert_eq!(content("x\ny"), "x\ny");
+    }
+}

@@ -1,0 +1,180 @@
+//! What each section of the leadership report holds, decided once for markdown and HTML alike:
+//! which findings are risks, how open questions and waivers are grouped, and the plain words for
+//! dates and changes. The strings returned here carry no text from answers, so need no escaping.
+
+use crate::engine::WaiverState;
+use crate::model::Severity;
+use crate::report::baseline::{FindingChange, Since, signed};
+use crate::report::model::{FindingLine, OpenQuestion, Report, WaiverLine};
+
+/// Findings shown under "Risks": everything but the unwaived blockers, which have their own section.
+pub fn risks(r: &Report) -> Vec<&FindingLine> {
+    r.findings
+        .iter()
+        .filter(|f| !f.blocker || f.waived)
+        .collect()
+}
+
+/// Risks grouped by severity, most severe first, leaving out empty groups.
+pub fn by_severity<'r>(risks: &[&'r FindingLine]) -> Vec<(Severity, Vec<&'r FindingLine>)> {
+    Severity::ALL
+        .into_iter()
+        .map(|s| {
+            (
+                s,
+                risks
+                    .iter()
+                    .copied()
+                    .filter(|f| f.severity == s)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, group)| !group.is_empty())
+        .collect()
+}
+
+/// Open questions by area in checklist order, and within an area by who follows them up
+/// (named people first, then nobody), keeping checklist order for each person.
+pub fn by_area(questions: &[OpenQuestion]) -> Vec<(&str, Vec<&OpenQuestion>)> {
+    let mut areas: Vec<(&str, Vec<&OpenQuestion>)> = Vec::new();
+    for q in questions {
+        match areas.iter_mut().find(|(a, _)| *a == q.area) {
+            Some((_, list)) => list.push(q),
+            None => areas.push((&q.area, vec![q])),
+        }
+    }
+    for (_, list) in &mut areas {
+        list.sort_by(|a, b| (a.owner.is_none(), &a.owner).cmp(&(b.owner.is_none(), &b.owner)));
+    }
+    areas
+}
+
+/// Waivers in the order a reader acts on them: running out soon, no longer counting, in force,
+/// unused. Empty groups are left out.
+pub fn waiver_groups(r: &Report) -> Vec<(&'static str, Vec<&WaiverLine>)> {
+    let pick = |keep: &dyn Fn(&WaiverLine) -> bool| r.waivers.iter().filter(|w| keep(w)).collect();
+    let groups: [(&'static str, Vec<&WaiverLine>); 4] = [
+        ("Expiring within 14 days", pick(&|w| w.expiring())),
+        (
+            "Expired: they count for nothing",
+            pick(&|w| w.state == WaiverState::Expired),
+        ),
+        (
+            "In force",
+            pick(&|w| w.state == WaiverState::Active && !w.expiring()),
+        ),
+        (
+            "Stale: the risk they accept is no longer found",
+            pick(&|w| w.state == WaiverState::Stale && !w.expiring()),
+        ),
+    ];
+    groups.into_iter().filter(|(_, g)| !g.is_empty()).collect()
+}
+
+/// "until 2028-06-30 (217 days left)", "expired on 2026-09-30", with a warning when go-live is later.
+pub fn waiver_when(r: &Report, w: &WaiverLine) -> String {
+    if w.state == WaiverState::Expired {
+        return format!("expired on {} ({} days ago)", w.expires, -w.days_left);
+    }
+    let left = match w.days_left {
+        0 => "last day".to_owned(),
+        1 => "1 day left".to_owned(),
+        d => format!("{d} days left"),
+    };
+    let mut s = format!("until {} ({left})", w.expires);
+    if w.expires < r.go_live {
+        s.push_str(&format!(", which is before go-live on {}", r.go_live));
+    }
+    s
+}
+
+/// A finding's standing, for the appendix.
+pub fn status(f: &FindingLine) -> &'static str {
+    match (f.blocker, f.waived) {
+        (true, true) => "blocker, waived",
+        (true, false) => "blocker",
+        (false, true) => "waived",
+        (false, false) => "open",
+    }
+}
+
+/// "blocker", or the severity, and whether a waiver accepts it: "high, accepted by a waiver".
+pub fn change_kind(f: &FindingChange) -> String {
+    let kind = if f.blocker {
+        "blocker"
+    } else {
+        f.severity.as_str()
+    };
+    if f.waived {
+        format!("{kind}, accepted by a waiver")
+    } else {
+        kind.to_owned()
+    }
+}
+
+/// The headline of "since the last assessment": label and text for verdict, score, completeness
+/// and findings. `strong` wraps the new verdict when it changed (`**…**`, `<strong>…</strong>`).
+pub fn since_lines(s: &Since, strong: (&str, &str)) -> [(&'static str, String); 4] {
+    let verdict = if s.verdict.changed() {
+        format!(
+            "{} → {}{}{}",
+            s.verdict.before.label(),
+            strong.0,
+            s.verdict.after.label(),
+            strong.1
+        )
+    } else {
+        format!("unchanged, {}", s.verdict.after.label())
+    };
+    [
+        ("Verdict", verdict),
+        (
+            "Readiness",
+            format!(
+                "{:.1} → {:.1} ({})",
+                s.score.before,
+                s.score.after,
+                signed(s.score.delta())
+            ),
+        ),
+        (
+            "Answered",
+            format!(
+                "{:.1}% → {:.1}% ({})",
+                s.completeness.before,
+                s.completeness.after,
+                signed(s.completeness.delta())
+            ),
+        ),
+        (
+            "Findings",
+            format!(
+                "{} resolved, {} new, {} still open",
+                s.resolved.len(),
+                s.new.len(),
+                s.still_open.len()
+            ),
+        ),
+    ]
+}
+
+/// The three lists of a comparison, with their headings.
+pub fn since_lists(s: &Since) -> [(&'static str, &[FindingChange]); 3] {
+    [
+        ("Resolved", &s.resolved),
+        ("New", &s.new),
+        ("Still open", &s.still_open),
+    ]
+}
+
+/// A score with one decimal, or `n/a` when nothing applicable feeds it.
+pub fn score(v: Option<f64>) -> String {
+    v.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.1}"))
+}
+
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}

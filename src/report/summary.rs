@@ -1,0 +1,221 @@
+//! The short gate summary in markdown, for a pull-request comment or a CI job summary.
+//!
+//! Verdict and gate first, then why, then what must happen first with its owner and the answer line.
+//! Text from the answers file is escaped, so an answer cannot inject markup into the comment.
+
+use std::fmt::Write;
+
+use crate::engine::{Verdict, WaiverState};
+use crate::model::Severity;
+use crate::report::model::{FindingLine, Report};
+use crate::report::sarif::first_answer_pos;
+
+/// At most this many findings in the table; a PR comment should stay short.
+const MAX_ROWS: usize = 10;
+
+pub fn render(r: &Report) -> String {
+    let mut out = String::new();
+    let gate = match &r.gate {
+        Some(g) if g.passed => " — gate passed",
+        Some(_) => " — gate failed",
+        None => "",
+    };
+    let _ = writeln!(
+        out,
+        "## {} migready: {}{gate}\n",
+        icon(r.verdict),
+        r.verdict.label()
+    );
+    let _ = writeln!(
+        out,
+        "**{}** · {} · go-live {} ({})\n",
+        escape(&r.organisation),
+        escape(&r.project),
+        r.go_live,
+        days_phrase(r.days_to_go_live)
+    );
+    let urgent = r.findings.iter().filter(|f| is_urgent(f)).count();
+    let blockers = r.blockers().count();
+    let _ = writeln!(
+        out,
+        "| Score | Completeness | Blockers | Critical and high | Answers |\n|---:|---:|---:|---:|---|"
+    );
+    let _ = writeln!(
+        out,
+        "| {:.1} / 100 | {:.1}% | {blockers} | {urgent} | `{}` |\n",
+        r.score,
+        r.completeness,
+        escape_code(&r.answers_file)
+    );
+    reasons(r, &mut out);
+    findings(r, &mut out);
+    footer(r, &mut out);
+    out
+}
+
+fn reasons(r: &Report, out: &mut String) {
+    let (heading, reasons) = match &r.gate {
+        Some(g) if !g.passed => ("Why the gate failed", &g.reasons),
+        _ if !r.reasons.is_empty() => ("Why not GO", &r.reasons),
+        _ => return,
+    };
+    let _ = writeln!(out, "**{heading}**\n");
+    for reason in reasons {
+        let _ = writeln!(out, "- {}", escape(reason));
+    }
+    let _ = writeln!(out);
+}
+
+/// Unwaived critical and high findings: what must happen before go-live.
+fn findings(r: &Report, out: &mut String) {
+    let urgent: Vec<&FindingLine> = r.findings.iter().filter(|f| is_urgent(f)).collect();
+    if urgent.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "**Must happen first**\n");
+    let _ = writeln!(
+        out,
+        "| Rule | Severity | Finding | Owner | Due | Answer |\n|---|---|---|---|---|---|"
+    );
+    for f in urgent.iter().take(MAX_ROWS) {
+        let severity = if f.blocker {
+            format!("{} (blocker)", f.severity.as_str())
+        } else {
+            f.severity.as_str().to_owned()
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {severity} | {} | {} | {} | {} |",
+            f.rule,
+            escape(&f.title),
+            escape(&f.owner),
+            f.due.map_or_else(|| "–".to_owned(), |d| d.to_string()),
+            answer(f)
+        );
+    }
+    if urgent.len() > MAX_ROWS {
+        let _ = writeln!(
+            out,
+            "\n…and {} more; `migready check --format table` lists them all.",
+            urgent.len() - MAX_ROWS
+        );
+    }
+    let _ = writeln!(out);
+}
+
+fn footer(r: &Report, out: &mut String) {
+    let mut parts = Vec::new();
+    for severity in [Severity::Medium, Severity::Low, Severity::Info] {
+        let n = r
+            .findings
+            .iter()
+            .filter(|f| !f.waived && f.severity == severity)
+            .count();
+        if n > 0 {
+            parts.push(format!("{n} {}", severity.as_str()));
+        }
+    }
+    let waived = r.findings.iter().filter(|f| f.waived).count();
+    if waived > 0 {
+        parts.push(format!("{waived} waived"));
+    }
+    let expired = r
+        .waivers
+        .iter()
+        .filter(|w| w.state == WaiverState::Expired)
+        .count();
+    if expired > 0 {
+        parts.push(format!(
+            "{expired} expired waiver{}",
+            if expired == 1 { "" } else { "s" }
+        ));
+    }
+    let open = r.open_questions.len();
+    if open > 0 {
+        parts.push(format!(
+            "{open} open question{}",
+            if open == 1 { "" } else { "s" }
+        ));
+    }
+    if !parts.is_empty() {
+        let _ = writeln!(out, "Also: {}.", parts.join(", "));
+    }
+}
+
+fn is_urgent(f: &FindingLine) -> bool {
+    !f.waived && matches!(f.severity, Severity::Critical | Severity::High)
+}
+
+/// The first triggering answer and its line, or the question that is still unanswered.
+fn answer(f: &FindingLine) -> String {
+    let Some(first) = f.answers.first() else {
+        return "–".to_owned();
+    };
+    match first_answer_pos(f) {
+        Some(pos) => {
+            let q = f
+                .answers
+                .iter()
+                .find(|a| a.pos.is_some())
+                .map_or(first.question.as_str(), |a| a.question.as_str());
+            format!("`{}` (line {})", escape_code(q), pos.line)
+        }
+        None => format!("`{}` (unanswered)", escape_code(&first.question)),
+    }
+}
+
+fn icon(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Go => "✅",
+        Verdict::Conditional => "⚠️",
+        Verdict::NoGo => "❌",
+    }
+}
+
+fn days_phrase(days: i64) -> String {
+    match days {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        d if d > 1 => format!("in {d} days"),
+        -1 => "1 day ago".into(),
+        d => format!("{} days ago", -d),
+    }
+}
+
+/// Escapes markdown and HTML in text from the answers file; line breaks become spaces (tables are one line).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Inside a code span only a backtick or a table pipe can break out.
+fn escape_code(s: &str) -> String {
+    s.replace('`', "'").replace('|', "\\|").replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn answer_text_cannot_inject_markup() {
+        assert_eq!(
+            escape("a|b <script> [x](y) *z*"),
+            "a\\|b &lt;script&gt; \\[x\\](y) \\*z\\*"
+        );
+        assert_eq!(escape("one\ntwo"), "one two");
+    }
+}
