@@ -32,7 +32,7 @@ pub fn render(r: &Report) -> String {
         escape(&r.organisation),
         escape(&r.project),
         r.go_live,
-        days_phrase(r.days_to_go_live)
+        super::table::days_phrase(r.days_to_go_live)
     );
     let urgent = r.findings.iter().filter(|f| is_urgent(f)).count();
     let blockers = r.blockers().count();
@@ -169,16 +169,6 @@ fn icon(v: Verdict) -> &'static str {
         Verdict::Go => "✅",
         Verdict::Conditional => "⚠️",
         Verdict::NoGo => "❌",
-    }
-}
-
-fn days_phrase(days: i64) -> String {
-    match days {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        d if d > 1 => format!("in {d} days"),
-        -1 => "1 day ago".into(),
-        d => format!("{} days ago", -d),
     }
 }
 

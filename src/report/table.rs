@@ -152,7 +152,8 @@ fn bar(score: f64) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
-fn days_phrase(days: i64) -> String {
+/// "in 12 days", "tomorrow", "3 days ago": how far the go-live date is, in words.
+pub(crate) fn days_phrase(days: i64) -> String {
     match days {
         0 => "today".into(),
         1 => "tomorrow".into(),
