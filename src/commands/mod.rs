@@ -117,6 +117,14 @@ impl<'a> Env<'a> {
 
     /// The catalogue: built-in checklists, then configured folders, then `--checklists`, then `extra` files.
     pub fn catalog(&self, config: &Config, extra: &[PathBuf]) -> Result<Catalog, Failure> {
+        let custom = !config.checklists.is_empty() || !self.global.checklists.is_empty();
+        // The common case (no custom checklists) uses the catalogue compiled at build time.
+        if !custom
+            && extra.is_empty()
+            && let Some(catalog) = load::builtin::catalog()
+        {
+            return Ok(catalog);
+        }
         let mut sources = load::builtin::sources();
         let mut diags = Diagnostics::default();
         let dirs = config.checklists.iter().chain(&self.global.checklists);

@@ -1,10 +1,22 @@
 //! The built-in checklists, embedded at build time so that migready works from any folder.
 //!
-//! `build.rs` parses each file once and embeds the tree in a compact binary form, so no run pays
-//! for YAML parsing; the YAML text is embedded too, for messages that quote a position.
+//! `build.rs` checks and compiles them once and embeds the compiled catalogue, so a run without
+//! custom checklists neither parses nor validates anything. It also embeds each file's parsed tree
+//! (and its YAML text, for messages that quote a position) for runs that add custom checklists,
+//! where built-in and custom files are validated together.
 
 use crate::load::source::Source;
 use crate::load::yaml;
+use crate::model::Catalog;
+
+/// The built-in catalogue as `build.rs` compiled it.
+const CATALOG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+
+/// The compiled built-in catalogue, or `None` if it cannot be decoded (the caller then loads
+/// the sources: slower, never wrong).
+pub fn catalog() -> Option<Catalog> {
+    postcard::from_bytes(CATALOG).ok()
+}
 
 macro_rules! builtin {
     ($name:literal) => {
@@ -37,4 +49,42 @@ pub fn sources() -> Vec<Source> {
             builtin: true,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::catalog;
+
+    #[test]
+    fn the_compiled_catalogue_is_the_one_the_sources_give() {
+        let compiled = catalog().expect("the embedded catalogue decodes");
+        let loaded = catalog::load(&sources(), yaml::Limits::default()).expect("built-ins load");
+        // Debug covers every field, compiled conditions included. The indices are rebuilt on
+        // decoding (and their Debug order is random), so they are compared by lookup below.
+        assert_eq!(
+            format!("{:?}", compiled.priorities),
+            format!("{:?}", loaded.priorities)
+        );
+        assert_eq!(
+            format!("{:?}", compiled.checklists),
+            format!("{:?}", loaded.checklists)
+        );
+        assert_eq!(
+            format!("{:?}", compiled.questions),
+            format!("{:?}", loaded.questions)
+        );
+        assert_eq!(
+            format!("{:?}", compiled.rules),
+            format!("{:?}", loaded.rules)
+        );
+        for q in &loaded.questions {
+            assert_eq!(compiled.question(&q.id), loaded.question(&q.id));
+        }
+        assert_eq!(
+            compiled.question("identity.mfa_coverage"),
+            loaded.question("identity.mfa_coverage")
+        );
+        assert_eq!(compiled.rule("IDN-001"), loaded.rule("IDN-001"));
+    }
 }

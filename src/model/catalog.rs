@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::diag::Pos;
 use crate::engine::expr::{Expr, QuestionType, Schema};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Priority {
     pub id: String,
     pub title: String,
@@ -13,7 +13,7 @@ pub struct Priority {
     pub weight: f64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Checklist {
     pub id: String,
     pub title: String,
@@ -24,7 +24,7 @@ pub struct Checklist {
     pub rules: std::ops::Range<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChoiceOption {
     pub value: String,
     pub label: String,
@@ -32,7 +32,7 @@ pub struct ChoiceOption {
 }
 
 /// A scoring band of a number question: inclusive bounds, each optional.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Band {
     pub min: Option<f64>,
     pub max: Option<f64>,
@@ -45,7 +45,7 @@ impl Band {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum AnswerKind {
     YesNo {
         partial: bool,
@@ -112,7 +112,7 @@ impl AnswerKind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// Qualified id, e.g. `identity.mfa_coverage`.
     pub id: String,
@@ -175,7 +175,7 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     pub id: String,
     pub checklist: usize,
@@ -192,14 +192,34 @@ pub struct Rule {
 }
 
 /// Everything the engine scores against. Questions and rules are stored flat, in checklist order.
-#[derive(Debug, Clone, Default)]
+///
+/// Serialised without its indices (see `build.rs`); decoding rebuilds them through `Catalog::new`.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(from = "Parts")]
 pub struct Catalog {
     pub priorities: Vec<Priority>,
     pub checklists: Vec<Checklist>,
     pub questions: Vec<Question>,
     pub rules: Vec<Rule>,
+    #[serde(skip)]
     question_index: HashMap<String, usize>,
+    #[serde(skip)]
     rule_index: HashMap<String, usize>,
+}
+
+/// The serialised form of a catalogue: the same fields, in the same order, without the indices.
+#[derive(serde::Deserialize)]
+struct Parts {
+    priorities: Vec<Priority>,
+    checklists: Vec<Checklist>,
+    questions: Vec<Question>,
+    rules: Vec<Rule>,
+}
+
+impl From<Parts> for Catalog {
+    fn from(p: Parts) -> Catalog {
+        Catalog::new(p.priorities, p.checklists, p.questions, p.rules)
+    }
 }
 
 impl Catalog {

@@ -21,7 +21,7 @@ impl Span {
 }
 
 /// A comparison operator other than `in`, which has its own rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(super) enum CmpOp {
     Eq,
     Ne,

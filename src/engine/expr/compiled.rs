@@ -7,7 +7,7 @@ use super::ast::CmpOp;
 use crate::date::Date;
 
 /// A condition: something that is true, false or unknown.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(super) enum Cond {
     /// A literal `true` or `false`.
     Const(bool),
@@ -26,7 +26,7 @@ pub(super) enum Cond {
 }
 
 /// One side of a comparison.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(super) enum Operand {
     /// A question's answer, whatever its type.
     Answer(usize),

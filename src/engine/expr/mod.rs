@@ -86,7 +86,7 @@ pub struct CompileError {
 }
 
 /// A compiled, type-checked expression. Cheap to evaluate; evaluation allocates nothing.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Expr {
     source: String,
     root: Cond,
