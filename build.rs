@@ -34,6 +34,8 @@ mod load_checklist;
 mod load_expr_pos;
 #[path = "src/load/fields.rs"]
 mod load_fields;
+#[path = "src/load/limits.rs"]
+mod load_limits;
 #[path = "src/load/question.rs"]
 mod load_question;
 #[path = "src/load/source.rs"]
@@ -54,6 +56,8 @@ mod load {
     pub(crate) use crate::load_checklist as checklist;
     pub(crate) use crate::load_expr_pos as expr_pos;
     pub(crate) use crate::load_fields as fields;
+    pub(crate) use crate::load_limits as limits;
+    pub(crate) use crate::load_limits::Limits;
     pub(crate) use crate::load_question as question;
     pub(crate) use crate::load_source as source;
     pub(crate) use crate::load_yaml as yaml;
@@ -87,7 +91,7 @@ fn main() {
         let shown = path.display().to_string();
         let tree = load_yaml::parse(
             &text,
-            load_yaml::Limits::default(),
+            load_limits::Limits::default(),
             &mut diag::Sink::new(&shown, &mut diags),
         );
         errors.extend(diags.into_sorted().iter().map(ToString::to_string));
@@ -107,7 +111,7 @@ fn main() {
         });
     }
     if errors.is_empty() {
-        match load_catalog::load(&sources, load_yaml::Limits::default()) {
+        match load_catalog::load(&sources, load_limits::Limits::default()) {
             Ok(catalog) => write(
                 &out_dir,
                 "catalog.bin",

@@ -10,6 +10,7 @@ use std::fmt;
 pub enum Code {
     Io,
     FileTooLarge,
+    LimitExceeded,
     YamlSyntax,
     TomlSyntax,
     EmptyFile,
@@ -32,9 +33,10 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 22] = [
         Code::Io,
         Code::FileTooLarge,
+        Code::LimitExceeded,
         Code::YamlSyntax,
         Code::TomlSyntax,
         Code::EmptyFile,
@@ -60,6 +62,7 @@ impl Code {
         match self {
             Code::Io => "io",
             Code::FileTooLarge => "file-too-large",
+            Code::LimitExceeded => "limit-exceeded",
             Code::YamlSyntax => "yaml-syntax",
             Code::TomlSyntax => "toml-syntax",
             Code::EmptyFile => "empty-file",
@@ -87,7 +90,10 @@ impl Code {
         match self {
             Code::Io => "the file could not be read",
             Code::FileTooLarge => "the file is larger than the configured limit",
-            Code::YamlSyntax => "the file is not valid YAML, or exceeds a parsing budget",
+            Code::LimitExceeded => {
+                "the input exceeds a safety limit (see [limits] in migready.toml)"
+            }
+            Code::YamlSyntax => "the file is not valid YAML",
             Code::TomlSyntax => "the config file is not valid TOML",
             Code::EmptyFile => "the file holds no document",
             Code::UnknownField => "a field that the format does not define",

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use migready::date::Date;
 use migready::diag::Pos;
 use migready::engine;
-use migready::load::yaml::Limits;
+use migready::load::Limits;
 use migready::load::{builtin, catalog};
 use migready::model::{AnswerEntry, AnswerKind, AnswerValue, Answers, Catalog, Meta, Thresholds};
 

@@ -355,10 +355,7 @@ fn github_format_appends_the_summary_to_the_job_summary() {
 #[test]
 fn markdown_summary_escapes_answer_text() {
     let md = check(FIXTURE, "markdown");
-    assert!(
-        md.contains("**Fixture &amp; &lt;Sons&gt; \\| Ltd**"),
-        "{md}"
-    );
+    assert!(md.contains("**Fixture & \\<Sons> \\| Ltd**"), "{md}");
     assert!(md.contains("| IDN-001 | critical (blocker) | Legacy sign-in lets attackers skip MFA | Sam Lee (IT lead) | 2027-03-01 | `identity.legacy_auth` (line 9) |"), "{md}");
 }
 

@@ -2,8 +2,8 @@
 
 use migready::date::Date;
 use migready::engine::{self, Finding, verdict};
+use migready::load::Limits;
 use migready::load::source::Source;
-use migready::load::yaml::Limits;
 use migready::load::{answers, builtin, catalog};
 use migready::model::{AnswerKind, Catalog, Thresholds};
 use migready::report::{Report, json, table};

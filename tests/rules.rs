@@ -9,7 +9,8 @@ use std::collections::BTreeSet;
 use migready::date::Date;
 use migready::diag::{Diagnostics, Pos, Sink};
 use migready::engine;
-use migready::load::yaml::{self, Limits, Node, Value};
+use migready::load::Limits;
+use migready::load::yaml::{self, Node, Value};
 use migready::load::{answers, builtin, catalog};
 use migready::model::{Catalog, Thresholds};
 

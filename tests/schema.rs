@@ -8,8 +8,9 @@ use std::path::Path;
 
 use migready::cli::SchemaKind;
 use migready::diag::{Diagnostics, Sink};
+use migready::load::Limits;
 use migready::load::source::Source;
-use migready::load::yaml::{self, Limits};
+use migready::load::yaml;
 use migready::model::Catalog;
 use serde_json::Value;
 

@@ -2,8 +2,8 @@
 
 use migready::date::Date;
 use migready::engine::{self, GateRequest, Verdict, WaiverState};
+use migready::load::Limits;
 use migready::load::source::{self, Source};
-use migready::load::yaml::Limits;
 use migready::load::{answers, builtin, catalog};
 use migready::model::{Catalog, Require, Severity, Thresholds};
 
@@ -16,8 +16,9 @@ fn small_catalog() -> Catalog {
         "tests/fixtures/custom/custom.yaml",
         "tests/fixtures/custom/blocker.yaml",
     ] {
-        sources
-            .push(source::read(file.as_ref(), source::DEFAULT_MAX_BYTES).expect("fixture reads"));
+        sources.push(
+            source::read(file.as_ref(), Limits::default().max_file_bytes).expect("fixture reads"),
+        );
     }
     catalog::load(&sources, Limits::default()).expect("fixtures load")
 }

@@ -14,7 +14,7 @@ use crate::interactive::interview::{self, Ending, Interview, Store};
 use crate::interactive::store::FileStore;
 use crate::interactive::terminal::Terminal;
 use crate::interactive::{Prompter, summary, writer};
-use crate::load::{self, source};
+use crate::load::{self, Limits, source};
 use crate::model::{Answers, Catalog};
 use crate::report::Report;
 use crate::suggest::did_you_mean;
@@ -34,7 +34,7 @@ pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
         args.answers.display()
     ));
     let mut prompter = Terminal::new(env.style.color);
-    let Some((answers, on_disk)) = open(env, args, &catalog, &mut prompter)? else {
+    let Some((answers, on_disk)) = open(env, args, &config.limits, &catalog, &mut prompter)? else {
         return Ok(Exit::Success);
     };
     let is_new = on_disk.is_none();
@@ -144,6 +144,7 @@ fn areas(catalog: &Catalog, area: Option<&str>) -> Result<Vec<usize>, Failure> {
 fn open(
     env: &Env,
     args: &AssessArgs,
+    limits: &Limits,
     catalog: &Catalog,
     prompter: &mut dyn Prompter,
 ) -> Result<Option<(Answers, Option<String>)>, Failure> {
@@ -155,8 +156,8 @@ fn open(
         };
         return Ok(Some((interview::new_answers(&name, meta, catalog), None)));
     }
-    let text = source::read(path, source::DEFAULT_MAX_BYTES)?;
-    let answers = load::answers::load(&text, catalog, env.limits)?;
+    let text = source::read(path, limits.max_file_bytes)?;
+    let answers = load::answers::load(&text, catalog, *limits)?;
     let written = writer::to_yaml(&answers, catalog);
     if has_own_comments(&text.text, &written) {
         let question = format!(

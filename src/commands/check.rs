@@ -8,8 +8,8 @@ use crate::report::{CheckFormat, Report};
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
-    let text = source::read(&args.file, source::DEFAULT_MAX_BYTES)?;
-    let answers = load::answers::load(&text, &catalog, env.limits)?;
+    let text = source::read(&args.file, config.limits.max_file_bytes)?;
+    let answers = load::answers::load(&text, &catalog, config.limits)?;
     let assessment = engine::assess(&catalog, &answers, env.today, &config.thresholds);
     // Flags override the config file, which overrides the defaults.
     let request = GateRequest {

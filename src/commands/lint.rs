@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::LintArgs;
 use crate::commands::{Env, Exit, Failure, is_yaml, yaml_files};
 use crate::diag::{Diagnostics, Sink};
-use crate::load::{self, source, yaml};
+use crate::load::{self, Limits, source, yaml};
 
 #[derive(Default)]
 struct Inputs {
@@ -16,8 +16,8 @@ struct Inputs {
 
 pub fn run(env: &Env, args: &LintArgs) -> Result<Exit, Failure> {
     let mut diags = Diagnostics::default();
-    let inputs = classify(&args.paths, env, &mut diags)?;
     let (config, _) = env.config()?;
+    let inputs = classify(&args.paths, &config.limits, &mut diags)?;
     let catalog = match env.catalog(&config, &inputs.checklists) {
         Ok(c) => c,
         Err(Failure::Invalid(more)) => {
@@ -35,7 +35,7 @@ pub fn run(env: &Env, args: &LintArgs) -> Result<Exit, Failure> {
         }
     }
     for source in &inputs.answers {
-        if let Err(more) = load::answers::load(source, &catalog, env.limits) {
+        if let Err(more) = load::answers::load(source, &catalog, config.limits) {
             diags.extend(more);
         }
     }
@@ -63,10 +63,14 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Sorts the given paths into checklists, answers files and config files, by extension and content.
-fn classify(paths: &[PathBuf], env: &Env, diags: &mut Diagnostics) -> Result<Inputs, Failure> {
+fn classify(
+    paths: &[PathBuf],
+    limits: &Limits,
+    diags: &mut Diagnostics,
+) -> Result<Inputs, Failure> {
     let mut inputs = Inputs::default();
     for path in expand(paths)? {
-        let source = match source::read(&path, source::DEFAULT_MAX_BYTES) {
+        let source = match source::read(&path, limits.max_file_bytes) {
             Ok(s) => s,
             Err(d) => {
                 diags.push(d);
@@ -80,7 +84,7 @@ fn classify(paths: &[PathBuf], env: &Env, diags: &mut Diagnostics) -> Result<Inp
         let mut probe = Diagnostics::default();
         let root = yaml::parse(
             &source.text,
-            env.limits,
+            *limits,
             &mut Sink::new(&source.name, &mut probe),
         );
         if root.as_ref().is_some_and(is_answers) {

@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::date::Date;
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{self, source, source::Source, yaml::Limits};
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::load::{self, source, source::Source};
 use crate::model::{Catalog, Config};
 use crate::report::table::Style;
 
@@ -73,7 +73,6 @@ pub struct Env<'a> {
     pub today: Date,
     pub stdout_is_terminal: bool,
     pub style: Style,
-    pub limits: Limits,
 }
 
 impl<'a> Env<'a> {
@@ -95,7 +94,6 @@ impl<'a> Env<'a> {
             today: global.today.unwrap_or_else(Date::today_utc),
             stdout_is_terminal,
             style: Style { color, width },
-            limits: Limits::default(),
         }
     }
 
@@ -110,7 +108,8 @@ impl<'a> Env<'a> {
         let Some(path) = path else {
             return Ok((Config::default(), None));
         };
-        let source = source::read(&path, source::DEFAULT_MAX_BYTES)?;
+        // The config's own limits are not known before it is read.
+        let source = source::read(&path, load::Limits::default().max_file_bytes)?;
         let config = load::config::parse(&source, &path)?;
         Ok((config, Some(source)))
     }
@@ -125,22 +124,33 @@ impl<'a> Env<'a> {
         {
             return Ok(catalog);
         }
+        let limits = config.limits;
         let mut sources = load::builtin::sources();
         let mut diags = Diagnostics::default();
-        let dirs = config.checklists.iter().chain(&self.global.checklists);
-        let files = dirs
-            .map(|d| yaml_files(d))
-            .collect::<Result<Vec<_>, _>>()?
-            .into_iter()
-            .flatten()
-            .chain(extra.iter().cloned());
-        for file in files {
-            match source::read(&file, source::DEFAULT_MAX_BYTES) {
+        let mut files = Vec::new();
+        for dir in config.checklists.iter().chain(&self.global.checklists) {
+            files.extend(yaml_files(dir)?);
+            if files.len() > limits.max_checklist_files {
+                return Err(Diagnostic::error(
+                    &dir.display().to_string(),
+                    Pos::new(1, 1),
+                    Code::LimitExceeded,
+                    format!(
+                        "the checklist folders hold more than {} YAML files {}",
+                        limits.max_checklist_files,
+                        load::limits::hint("max_checklist_files")
+                    ),
+                )
+                .into());
+            }
+        }
+        for file in files.iter().chain(extra) {
+            match source::read(file, limits.max_file_bytes) {
                 Ok(s) => sources.push(s),
                 Err(d) => diags.push(d),
             }
         }
-        let catalog = load::catalog::load(&sources, self.limits);
+        let catalog = load::catalog::load(&sources, limits);
         match catalog {
             Ok(c) if diags.is_empty() => Ok(c),
             Ok(_) => Err(diags.into()),

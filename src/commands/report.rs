@@ -49,8 +49,8 @@ pub fn scored(
     path: &Path,
     today: Option<Date>,
 ) -> Result<Report, Failure> {
-    let text = source::read(path, source::DEFAULT_MAX_BYTES)?;
-    let answers = load::answers::load(&text, catalog, env.limits)?;
+    let text = source::read(path, config.limits.max_file_bytes)?;
+    let answers = load::answers::load(&text, catalog, config.limits)?;
     let today = today.or(answers.meta.assessed_on).unwrap_or(env.today);
     let assessment = engine::assess(catalog, &answers, today, &config.thresholds);
     let request = GateRequest {

@@ -79,6 +79,10 @@ pub fn assess(
         let (ra, rb) = (&catalog.rules[a.rule], &catalog.rules[b.rule]);
         (ra.severity, &ra.id).cmp(&(rb.severity, &rb.id))
     });
+    let mut fired = vec![false; catalog.rules.len()];
+    for f in &findings {
+        fired[f.rule] = true;
+    }
     let waivers = answers
         .waivers
         .iter()
@@ -86,7 +90,7 @@ pub fn assess(
         .map(|(w, waiver)| {
             if waiver_expired[w] {
                 WaiverState::Expired
-            } else if findings.iter().any(|f| f.rule == waiver.rule) {
+            } else if fired[waiver.rule] {
                 WaiverState::Active
             } else {
                 WaiverState::Stale

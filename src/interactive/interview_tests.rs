@@ -3,8 +3,8 @@
 use super::*;
 use crate::interactive::prompter::{FollowUp, Reply};
 use crate::interactive::scripted::{Scripted, Step};
+use crate::load::Limits;
 use crate::load::source::Source;
-use crate::load::yaml::Limits;
 use crate::load::{builtin, catalog};
 use crate::model::{Catalog, Meta, Thresholds};
 

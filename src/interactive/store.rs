@@ -42,7 +42,7 @@ impl Store for FileStore<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml::Limits;
+    use crate::load::Limits;
     use crate::load::{builtin, catalog};
     use crate::model::AnswerValue;
     use std::time::Instant;

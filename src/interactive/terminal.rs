@@ -273,7 +273,7 @@ impl Prompter for Terminal {
         let by = self.text_line(
             "Assessed by (name and role; Enter to leave out)",
             None,
-            |_| Ok(()),
+            typed::plain,
         )?;
         Ok(Meta {
             organisation: organisation.trim().to_owned(),

@@ -29,6 +29,7 @@ pub fn keywords_hint(question: &Question, can_go_back: bool) -> String {
 
 /// Reads one line typed at `question`; the error says what would be accepted.
 pub fn parse(question: &Question, line: &str, can_go_back: bool) -> Result<Typed, String> {
+    plain(line)?;
     let text = line.trim();
     let reply = |r| Ok(Typed::Reply(r));
     match text {
@@ -100,7 +101,20 @@ pub fn owner(line: &str) -> Result<Option<String>, String> {
     if text.chars().any(char::is_control) {
         return Err("a name on one line, please".into());
     }
+    plain(text)?;
     Ok(Some(text.to_owned()))
+}
+
+/// Typed text that the loader would refuse (control or bidi-override characters, which a paste
+/// can carry) is refused at the prompt, so that a saved answers file always loads again.
+pub fn plain(line: &str) -> Result<(), String> {
+    match crate::load::yaml::hidden_character(line) {
+        Some(c) => Err(format!(
+            "the text holds the invisible control character U+{:04X}; type it again without it",
+            u32::from(c)
+        )),
+        None => Ok(()),
+    }
 }
 
 /// A due date: empty leaves it as it is; otherwise YYYY-MM-DD.
@@ -114,6 +128,7 @@ pub fn due(line: &str) -> Result<Option<Date>, String> {
 
 /// A required line of the meta block: not blank.
 pub fn required(line: &str, what: &str) -> Result<String, String> {
+    plain(line)?;
     let text = line.trim();
     if text.is_empty() {
         return Err(format!("the {what} is needed"));
@@ -124,7 +139,7 @@ pub fn required(line: &str, what: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml::Limits;
+    use crate::load::Limits;
     use crate::load::{builtin, catalog};
     use crate::model::Catalog;
 
@@ -191,5 +206,18 @@ mod tests {
             due("2027-01-31").map(|d| d.map(|d| d.to_string())),
             Ok(Some("2027-01-31".into()))
         );
+    }
+
+    #[test]
+    fn text_that_would_not_load_again_is_refused_at_the_prompt() {
+        let catalog = builtin_catalog();
+        let text = first(&catalog, |q| {
+            matches!(q.kind, AnswerKind::Text | AnswerKind::Person)
+        });
+        let err = parse(text, "clear \u{1b}[2J", false).err().unwrap();
+        assert!(err.contains("U+001B"), "{err}");
+        assert!(required("Evil \u{202e}Corp", "organisation").is_err());
+        assert!(owner("Sam \u{2066}Ortiz").is_err());
+        assert_eq!(plain("Zoë Ünal, IT lead"), Ok(()));
     }
 }

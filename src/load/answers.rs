@@ -1,9 +1,11 @@
 //! An answers file, checked against the catalogue: every answer must fit its question.
 
 use crate::diag::{Code, Diagnostics, Sink};
+use crate::load::Limits;
 use crate::load::fields::{Fields, list};
+use crate::load::limits::hint;
 use crate::load::source::Source;
-use crate::load::yaml::{self, Limits, Node, Value};
+use crate::load::yaml::{self, Node, Value};
 use crate::model::{AnswerEntry, AnswerKind, AnswerValue, Answers, Catalog, Meta, Waiver};
 use crate::suggest::did_you_mean;
 
@@ -25,10 +27,37 @@ pub fn load(source: &Source, catalog: &Catalog, limits: Limits) -> Result<Answer
         limits,
         &mut Sink::new(&source.name, &mut diags),
     );
-    match root {
-        Some(root) => from_tree(&source.name, &root, catalog),
-        None => Err(diags),
+    let Some(root) = root else {
+        return Err(diags);
+    };
+    if let Some(entry) = past_the_limit(&root, limits.max_answers) {
+        Sink::new(&source.name, &mut diags).error(
+            entry.pos,
+            Code::LimitExceeded,
+            format!(
+                "the file holds more than {} answers or waivers {}",
+                limits.max_answers,
+                hint("max_answers")
+            ),
+        );
+        return Err(diags);
     }
+    from_tree(&source.name, &root, catalog)
+}
+
+/// The first entry of `answers:` or `waivers:` past `max`, counted before any is checked, so
+/// that a generated file with a million bad entries gives one error, not a million.
+fn past_the_limit(root: &Node, max: usize) -> Option<&Node> {
+    let Value::Map(top) = &root.value else {
+        return None;
+    };
+    top.iter()
+        .filter(|(k, _)| matches!(k.as_str(), Some("answers" | "waivers")))
+        .find_map(|(_, v)| match &v.value {
+            Value::Map(entries) => entries.get(max).map(|(k, _)| k),
+            Value::Seq(items) => items.get(max),
+            _ => None,
+        })
 }
 
 /// Checks an answers document that is already parsed (for example, one built by a test harness).
@@ -356,11 +385,12 @@ fn waivers(node: &Node, catalog: &Catalog, sink: &mut Sink) -> Vec<Waiver> {
         return Vec::new();
     };
     let mut out: Vec<Waiver> = Vec::new();
+    let mut waived = vec![false; catalog.rules.len()];
     for item in items {
         let Some(w) = waiver(item, catalog, sink) else {
             continue;
         };
-        if out.iter().any(|o| o.rule == w.rule) {
+        if std::mem::replace(&mut waived[w.rule], true) {
             let id = catalog.rules.get(w.rule).map_or("", |r| r.id.as_str());
             sink.error(
                 item.pos,

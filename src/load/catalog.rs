@@ -1,13 +1,16 @@
 //! Assembling checklist files into one checked catalogue: ids resolved, conditions compiled.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diag::{Code, Diagnostics, Pos, Sink};
-use crate::engine::expr::{CompileError, Context, ErrorKind, Expr, QuestionType};
+use crate::engine::expr::{Bounds, CompileError, Context, ErrorKind, Expr, QuestionType};
+use crate::load::Limits;
 use crate::load::checklist::{self, ExprText, RawChecklist};
 use crate::load::expr_pos;
+use crate::load::limits::hint;
 use crate::load::source::Source;
-use crate::load::yaml::{self, Limits, Value};
+use crate::load::yaml::{self, Node, Value};
 use crate::model::catalog::Names;
 use crate::model::{Catalog, Checklist, Priority, Question, Rule};
 use crate::suggest::did_you_mean;
@@ -24,18 +27,11 @@ pub fn load(sources: &[Source], limits: Limits) -> Result<Catalog, Diagnostics> 
     let mut diags = Diagnostics::default();
     let mut priorities: Vec<Priority> = Vec::new();
     let mut parsed: Vec<Parsed> = Vec::new();
-    for source in sources {
+    for (source, (tree, parse_diags)) in sources.iter().zip(parse_all(sources, limits)) {
+        diags.extend(parse_diags);
         let mut sink = Sink::new(&source.name, &mut diags);
-        let parsed_now;
-        let root = match &source.tree {
-            Some(tree) => tree,
-            None => match yaml::parse(&source.text, limits, &mut sink) {
-                Some(tree) => {
-                    parsed_now = tree;
-                    &parsed_now
-                }
-                None => continue,
-            },
+        let Some(root) = source.tree.as_ref().or(tree.as_ref()) else {
+            continue;
         };
         if is_priorities_file(root) {
             priorities = checklist::priorities(root, &mut sink);
@@ -55,12 +51,69 @@ pub fn load(sources: &[Source], limits: Limits) -> Result<Catalog, Diagnostics> 
             }
         }
     }
-    let catalog = assemble(priorities, parsed, &mut diags);
+    if !within_counts(&parsed, limits, &mut diags) {
+        return Err(diags);
+    }
+    let bounds = Bounds {
+        max_bytes: limits.max_expression_bytes,
+        max_depth: limits.max_expression_depth,
+    };
+    let catalog = assemble(priorities, parsed, bounds, &mut diags);
     if diags.has_errors() {
         Err(diags)
     } else {
         Ok(catalog)
     }
+}
+
+/// Parses the sources that have no tree yet (custom checklists), on every core: parsing is most
+/// of the cost of a large catalogue, and files are independent. Results come back in source
+/// order, so diagnostics and the catalogue are the same whatever thread parsed what.
+fn parse_all(sources: &[Source], limits: Limits) -> Vec<(Option<Node>, Diagnostics)> {
+    let parse = |source: &Source| {
+        let mut diags = Diagnostics::default();
+        let tree = match source.tree {
+            Some(_) => None,
+            None => yaml::parse(
+                &source.text,
+                limits,
+                &mut Sink::new(&source.name, &mut diags),
+            ),
+        };
+        (tree, diags)
+    };
+    let to_parse = sources.iter().filter(|s| s.tree.is_none()).count();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if to_parse < 2 || workers < 2 {
+        return sources.iter().map(parse).collect();
+    }
+    // Each worker takes the next unparsed index, so one large file does not hold up the rest.
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, (Option<Node>, Diagnostics))> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..workers.min(to_parse))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(source) = sources.get(i) else { break };
+                        mine.push((i, parse(source)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    if done.len() != sources.len() {
+        // A worker died (it cannot, short of a bug); parsing again on this thread is never wrong.
+        return sources.iter().map(parse).collect();
+    }
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 fn is_priorities_file(root: &yaml::Node) -> bool {
@@ -79,7 +132,53 @@ fn check_priority_ids(priorities: &[Priority], sink: &mut Sink) {
     }
 }
 
-fn assemble(priorities: Vec<Priority>, parsed: Vec<Parsed>, diags: &mut Diagnostics) -> Catalog {
+/// The number of questions and rules is bounded before anything is compiled; the error points
+/// at the first question or rule past the limit.
+fn within_counts(parsed: &[Parsed], limits: Limits, diags: &mut Diagnostics) -> bool {
+    let mut questions = 0;
+    let mut rules = 0;
+    for p in parsed {
+        let mut sink = Sink::new(&p.source.name, diags);
+        if let Some(q) = p
+            .raw
+            .questions
+            .get(limits.max_questions.saturating_sub(questions))
+        {
+            sink.error(
+                q.pos,
+                Code::LimitExceeded,
+                format!(
+                    "the checklists define more than {} questions {}",
+                    limits.max_questions,
+                    hint("max_questions")
+                ),
+            );
+            return false;
+        }
+        if let Some(r) = p.raw.rules.get(limits.max_rules.saturating_sub(rules)) {
+            sink.error(
+                r.pos,
+                Code::LimitExceeded,
+                format!(
+                    "the checklists define more than {} rules {}",
+                    limits.max_rules,
+                    hint("max_rules")
+                ),
+            );
+            return false;
+        }
+        questions += p.raw.questions.len();
+        rules += p.raw.rules.len();
+    }
+    true
+}
+
+fn assemble(
+    priorities: Vec<Priority>,
+    parsed: Vec<Parsed>,
+    bounds: Bounds,
+    diags: &mut Diagnostics,
+) -> Catalog {
     let priority_ids: Vec<String> = priorities.iter().map(|p| p.id.clone()).collect();
     let (question_ids, question_types) = question_table(&parsed, diags);
     let names = Names {
@@ -90,6 +189,7 @@ fn assemble(priorities: Vec<Priority>, parsed: Vec<Parsed>, diags: &mut Diagnost
     let mut checklists = Vec::new();
     let mut questions = Vec::new();
     let mut rules: Vec<Rule> = Vec::new();
+    let mut rule_ids: HashSet<String> = HashSet::new();
     // The raw checklists are consumed: their texts move into the catalogue instead of being copied.
     for (index, p) in parsed.into_iter().enumerate() {
         let mut sink = Sink::new(&p.source.name, diags);
@@ -99,7 +199,7 @@ fn assemble(priorities: Vec<Priority>, parsed: Vec<Parsed>, diags: &mut Diagnost
             let id = format!("{}.{}", p.raw.id, q.local_id);
             let own_index = questions.len();
             let when = q.when.as_ref().and_then(|w| {
-                let expr = compile(w, &names, Context::When, p.source, &mut sink)?;
+                let expr = compile(w, &names, Context::When, bounds, p.source, &mut sink)?;
                 forward_references(&expr, own_index, w, &names, p.source, &mut sink);
                 Some(expr)
             });
@@ -118,7 +218,7 @@ fn assemble(priorities: Vec<Priority>, parsed: Vec<Parsed>, diags: &mut Diagnost
             });
         }
         for r in p.raw.rules {
-            if rules.iter().any(|other| other.id == r.id) {
+            if !rule_ids.insert(r.id.clone()) {
                 sink.error(
                     r.pos,
                     Code::DuplicateId,
@@ -126,7 +226,8 @@ fn assemble(priorities: Vec<Priority>, parsed: Vec<Parsed>, diags: &mut Diagnost
                 );
                 continue;
             }
-            let Some(when) = compile(&r.when, &names, Context::Rule, p.source, &mut sink) else {
+            let Some(when) = compile(&r.when, &names, Context::Rule, bounds, p.source, &mut sink)
+            else {
                 continue;
             };
             rules.push(Rule {
@@ -205,10 +306,11 @@ fn compile(
     w: &ExprText,
     names: &Names,
     context: Context,
+    bounds: Bounds,
     source: &Source,
     sink: &mut Sink,
 ) -> Option<Expr> {
-    match Expr::compile(&w.text, names, context) {
+    match Expr::compile_within(&w.text, names, context, bounds) {
         Ok(expr) => Some(expr),
         Err(errors) => {
             for e in errors {
@@ -222,6 +324,7 @@ fn compile(
 fn report(e: &CompileError, w: &ExprText, source: &Source, sink: &mut Sink) {
     let code = match e.kind {
         ErrorKind::Syntax => Code::ExprSyntax,
+        ErrorKind::Limit => Code::LimitExceeded,
         ErrorKind::UnknownQuestion => Code::UnknownQuestion,
         ErrorKind::UnknownOption => Code::UnknownOption,
         ErrorKind::UnknownPriority => Code::UnknownPriority,
@@ -229,7 +332,14 @@ fn report(e: &CompileError, w: &ExprText, source: &Source, sink: &mut Sink) {
         ErrorKind::Type => Code::ExprType,
     };
     let pos = expr_pos::locate(&source.text, w.pos, &w.text, e.offset);
-    sink.error(pos, code, e.message.clone());
+    let message = match e.kind {
+        ErrorKind::Limit => format!(
+            "{} (limits: `max_expression_bytes` and `max_expression_depth` under [limits] in migready.toml)",
+            e.message
+        ),
+        _ => e.message.clone(),
+    };
+    sink.error(pos, code, message);
 }
 
 /// A question's `when:` may only read questions asked before it, so applicability is decided in one pass.

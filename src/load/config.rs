@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::load::Limits;
 use crate::load::source::Source;
 use crate::model::{Catalog, Config, GateConfig, Thresholds};
 use crate::suggest::did_you_mean;
@@ -20,6 +21,8 @@ struct RawConfig {
     checklists: Vec<PathBuf>,
     thresholds: Thresholds,
     gate: GateConfig,
+    /// Safety limits on inputs; the defaults suit real assessments.
+    limits: Limits,
 }
 
 /// The JSON Schema of `migready.toml`, from the type that parses it.
@@ -52,6 +55,7 @@ pub fn parse(source: &Source, path: &Path) -> Result<Config, Diagnostic> {
         checklists: raw.checklists.iter().map(|p| base.join(p)).collect(),
         thresholds: raw.thresholds,
         gate: raw.gate,
+        limits: raw.limits,
         source: Some(path.to_path_buf()),
     })
 }

@@ -7,6 +7,9 @@ pub mod checklist;
 pub mod config;
 pub mod expr_pos;
 pub mod fields;
+pub mod limits;
 pub mod question;
 pub mod source;
 pub mod yaml;
+
+pub use limits::Limits;

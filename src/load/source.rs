@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic, Pos};
+use crate::load::limits::hint;
 
 /// A file's name as shown in diagnostics, and its text.
 #[derive(Debug, Clone)]
@@ -30,9 +31,6 @@ impl Source {
     }
 }
 
-/// Default limit on any input file: far above a real assessment, far below a memory problem.
-pub const DEFAULT_MAX_BYTES: u64 = 5 * 1024 * 1024;
-
 pub fn read(path: &Path, max_bytes: u64) -> Result<Source, Diagnostic> {
     let name = path.display().to_string();
     let fail = |code, message: String| Diagnostic::error(&name, Pos::new(1, 1), code, message);
@@ -47,8 +45,9 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Source, Diagnostic> {
         return Err(fail(
             Code::FileTooLarge,
             format!(
-                "the file is {} bytes; the limit is {max_bytes} bytes",
-                meta.len()
+                "the file is {} bytes; the limit is {max_bytes} bytes {}",
+                meta.len(),
+                hint("max_file_bytes")
             ),
         ));
     }
@@ -61,7 +60,10 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Source, Diagnostic> {
     if bytes.len() as u64 > max_bytes {
         return Err(fail(
             Code::FileTooLarge,
-            format!("the file exceeds the limit of {max_bytes} bytes"),
+            format!(
+                "the file exceeds the limit of {max_bytes} bytes {}",
+                hint("max_file_bytes")
+            ),
         ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {

@@ -10,6 +10,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Budget, MessageFormatter, Options, Spanned};
 
 use crate::diag::{Code, Pos, Sink};
+use crate::load::limits::{Limits, hint};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Node {
@@ -68,24 +69,6 @@ impl Node {
     }
 }
 
-/// Limits that keep a hostile file from costing more than a moment.
-#[derive(Debug, Clone, Copy)]
-pub struct Limits {
-    pub max_depth: usize,
-    pub max_nodes: usize,
-    pub max_aliases: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            max_depth: 64,
-            max_nodes: 250_000,
-            max_aliases: 1_000,
-        }
-    }
-}
-
 /// Parses one YAML document. On failure, reports one located diagnostic and returns `None`.
 pub fn parse(text: &str, limits: Limits, sink: &mut Sink) -> Option<Node> {
     if text.trim().is_empty() {
@@ -93,25 +76,88 @@ pub fn parse(text: &str, limits: Limits, sink: &mut Sink) -> Option<Node> {
         return None;
     }
     let mut budget = Budget::default();
-    budget.max_depth = limits.max_depth;
-    budget.max_nodes = limits.max_nodes;
-    budget.max_aliases = limits.max_aliases;
+    budget.max_depth = limits.max_yaml_depth;
+    budget.max_nodes = limits.max_yaml_nodes;
+    budget.max_aliases = limits.max_yaml_aliases;
     let mut options = Options::default();
     options.budget = Some(budget);
     // YAML 1.2 booleans only: `yes` and `no` stay answers, not `true` and `false`.
     options.strict_booleans = true;
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
-        Ok(root) => Some(into_node(root)),
+        Ok(root) => {
+            let root = into_node(root);
+            let clean = refuse_hidden_characters(&root, sink);
+            clean.then_some(root)
+        }
         Err(err) => {
             let pos = err
                 .location()
                 .map(|l| Pos::new(to_u32(l.line()), to_u32(l.column())))
                 .unwrap_or(Pos::new(1, 1));
             let message = serde_saphyr::DefaultMessageFormatter.format_message(&err);
-            sink.error(pos, Code::YamlSyntax, plain_message(&message, limits));
+            match budget_message(&message, limits) {
+                Some(text) => sink.error(pos, Code::LimitExceeded, text),
+                None => sink.error(pos, Code::YamlSyntax, plain_message(&message)),
+            }
             None
         }
     }
+}
+
+/// Text that reaches a terminal, a report or a CI log must not be able to rewrite the screen,
+/// set the clipboard (escape sequences) or show text in an order other than the file's (bidi
+/// overrides, "Trojan Source"). YAML lets a double-quoted string carry any of them as an escape,
+/// so they are refused here, for every file, with the position of the value. Returns whether
+/// the tree is clean.
+fn refuse_hidden_characters(node: &Node, sink: &mut Sink) -> bool {
+    let mut clean = true;
+    let mut check = |text: &str, pos: Pos| {
+        if let Some(c) = hidden_character(text) {
+            sink.error(
+                pos,
+                Code::InvalidValue,
+                format!(
+                    "the text holds U+{:04X}, an invisible control or bidirectional-override character; such characters are refused because they can rewrite a terminal or disguise text",
+                    u32::from(c)
+                ),
+            );
+            clean = false;
+        }
+    };
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            Value::Str(s) => check(s, node.pos),
+            Value::Seq(items) => stack.extend(items.iter().rev()),
+            Value::Map(entries) => {
+                for (k, v) in entries.iter().rev() {
+                    stack.push(v);
+                    stack.push(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    clean
+}
+
+/// The first character that must not reach a terminal or report (see `refuse_hidden_characters`).
+pub fn hidden_character(text: &str) -> Option<char> {
+    // Nearly all text is printable ASCII, which a byte scan clears without decoding.
+    let plain_ascii = text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n' || b == b'\t');
+    if plain_ascii {
+        return None;
+    }
+    text.chars().find(|&c| is_hidden(c))
+}
+
+/// C0 controls other than tab and line feed, DEL, C1 controls, and the bidi embeddings,
+/// overrides and isolates.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The compact binary form of a tree, for embedding the built-in checklists (see `build.rs`).
@@ -123,24 +169,47 @@ pub fn decode(bytes: &[u8]) -> Result<Node, postcard::Error> {
     postcard::from_bytes(bytes)
 }
 
-/// The parser's words, minus what only makes sense to a programmer (its option names, debug dumps).
-fn plain_message(message: &str, limits: Limits) -> String {
+/// A budget breach in words, with the key that raises the limit; `None` for other errors.
+fn budget_message(message: &str, limits: Limits) -> Option<String> {
     let message = message.trim();
     let refused = "refused: the document exceeds a safety limit";
+    let depth = || {
+        format!(
+            "{refused}: nesting deeper than {} levels {}",
+            limits.max_yaml_depth,
+            hint("max_yaml_depth")
+        )
+    };
     if let Some(breach) = message.strip_prefix("budget breached: ") {
         let what = breach.split([' ', '{']).next().unwrap_or_default();
-        return match what {
+        return Some(match what {
             "Nodes" => format!(
-                "{refused} of {} values (an alias bomb or a generated file?)",
-                limits.max_nodes
+                "refused: the document expands to more than {} values, aliases included, as an alias bomb does {}",
+                limits.max_yaml_nodes,
+                hint("max_yaml_nodes")
             ),
-            "Aliases" => format!("{refused} of {} aliases", limits.max_aliases),
-            "Depth" => format!("{refused}: nesting deeper than {} levels", limits.max_depth),
+            "Aliases" => format!(
+                "{refused} of {} aliases {}",
+                limits.max_yaml_aliases,
+                hint("max_yaml_aliases")
+            ),
+            "Depth" => depth(),
             _ => format!("{refused} ({what})"),
-        };
+        });
     }
-    if message.starts_with("recursion limit exceeded") {
-        return format!("{refused}: nesting deeper than {} levels", limits.max_depth);
+    message.starts_with("recursion limit exceeded").then(depth)
+}
+
+/// The parser's words, minus what only makes sense to a programmer (its option names).
+fn plain_message(message: &str) -> String {
+    let message = message.trim();
+    if message.starts_with("multiple YAML documents") {
+        return "the file holds more than one YAML document (a second `---`); it must hold one"
+            .into();
+    }
+    if let Some(rest) = message.strip_prefix("non-finite float ") {
+        let number = rest.split(' ').next().unwrap_or_default();
+        return format!("{number} is too large to be a number");
     }
     // The parser's advice on its own options means nothing to a user.
     message
@@ -312,6 +381,24 @@ mod tests {
     fn deep_nesting_is_refused() {
         let text = "[".repeat(10_000);
         let msg = parse_err(&text);
-        assert!(msg.contains("error[yaml-syntax]"), "{msg}");
+        assert!(msg.contains("error[limit-exceeded]"), "{msg}");
+        assert!(
+            msg.contains("(limit: `max_yaml_depth` under [limits]"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn escape_sequences_and_bidi_overrides_are_refused_where_they_are() {
+        let msg = parse_err("a: ok\nb: \"\\e[2J\"\n");
+        assert!(
+            msg.starts_with(
+                "t.yaml:2:4: error[invalid-value]: the text holds U+001B, an invisible control"
+            ),
+            "{msg}"
+        );
+        let msg = parse_err("? \"key \\u202e\"\n: v\n");
+        assert!(msg.contains("U+202E"), "{msg}");
+        parse_ok("a: \"tab\\there, line\\nbreak, ümlaut, emoji 🚀\"\n");
     }
 }

@@ -74,6 +74,7 @@ pub struct Config {
     pub checklists: Vec<PathBuf>,
     pub thresholds: Thresholds,
     pub gate: GateConfig,
+    pub limits: crate::load::Limits,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,
 }

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use crate::engine::{Verdict, WaiverState};
 use crate::model::Severity;
+use crate::report::escape::md_cell;
 use crate::report::model::{FindingLine, Report};
 use crate::report::sarif::first_answer_pos;
 
@@ -29,8 +30,8 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         out,
         "**{}** · {} · go-live {} ({})\n",
-        escape(&r.organisation),
-        escape(&r.project),
+        md_cell(&r.organisation),
+        md_cell(&r.project),
         r.go_live,
         super::table::days_phrase(r.days_to_go_live)
     );
@@ -61,7 +62,7 @@ fn reasons(r: &Report, out: &mut String) {
     };
     let _ = writeln!(out, "**{heading}**\n");
     for reason in reasons {
-        let _ = writeln!(out, "- {}", escape(reason));
+        let _ = writeln!(out, "- {}", md_cell(reason));
     }
     let _ = writeln!(out);
 }
@@ -87,8 +88,8 @@ fn findings(r: &Report, out: &mut String) {
             out,
             "| {} | {severity} | {} | {} | {} | {} |",
             f.rule,
-            escape(&f.title),
-            escape(&f.owner),
+            md_cell(&f.title),
+            md_cell(&f.owner),
             f.due.map_or_else(|| "–".to_owned(), |d| d.to_string()),
             answer(f)
         );
@@ -172,40 +173,7 @@ fn icon(v: Verdict) -> &'static str {
     }
 }
 
-/// Escapes markdown and HTML in text from the answers file; line breaks become spaces (tables are one line).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Inside a code span only a backtick or a table pipe can break out.
 fn escape_code(s: &str) -> String {
     s.replace('`', "'").replace('|', "\\|").replace('\n', " ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn answer_text_cannot_inject_markup() {
-        assert_eq!(
-            escape("a|b <script> [x](y) *z*"),
-            "a\\|b &lt;script&gt; \\[x\\](y) \\*z\\*"
-        );
-        assert_eq!(escape("one\ntwo"), "one two");
-    }
 }

@@ -23,7 +23,6 @@ const CORPUS: &[&str] = &[
     "]]></style><style>*{display:none}</style>",
     "line one\nline two\n# Heading\n- item\n> quote\n1. first\n| a | b |\n|---|---|",
     "tab\there",
-    "\u{202E}reversed\u{202C}",
     "\\escaped\\ \\| pipe",
     "data:text/html;base64,PHNjcmlwdD4=",
     "{{template}} ${var} %s",
@@ -131,8 +130,26 @@ fn pipes(line: &str) -> usize {
 fn hostile_text_cannot_inject_markdown() {
     let dir = scratch("hostile-md");
     let path = answers_file(&dir, "answers.yaml", &hostile_answers());
-    let md = run(&["report", path.to_str().expect("path")]);
-    assert!(!md.contains('\u{202E}') && !md.contains('\t'));
+    let path = path.to_str().expect("path");
+    // The leadership report, and the gate summary posted as a pull-request comment.
+    assert_no_markdown_injection(&run(&["report", path]));
+    let summary = migready_output(&["check", path, "--format", "markdown"]);
+    assert_no_markdown_injection(&summary);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `check` exits 1 when the gate fails, which is expected here; only its output matters.
+fn migready_output(args: &[&str]) -> String {
+    let out = super::migready()
+        .args(args)
+        .output()
+        .expect("migready runs");
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{args:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+fn assert_no_markdown_injection(md: &str) {
+    assert!(!md.contains('\t'));
     let mut table_pipes = None;
     for line in md.lines() {
         for block in ["# Heading", "- item", "> quote", "1. first", "line two"] {
@@ -161,7 +178,6 @@ fn hostile_text_cannot_inject_markdown() {
             table_pipes = None;
         }
     }
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

@@ -62,8 +62,10 @@ pub trait Schema {
 /// Which diagnostic a compile error becomes (the loader maps these to stable codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
-    /// Bad token, unbalanced parentheses, trailing input, too long or too deep.
+    /// Bad token, unbalanced parentheses, trailing input.
     Syntax,
+    /// Longer or deeper than its `Bounds`.
+    Limit,
     /// No such question id (the message includes did-you-mean).
     UnknownQuestion,
     /// A literal is not one of the question's options (the message lists the allowed values).
@@ -85,6 +87,24 @@ pub struct CompileError {
     pub message: String,
 }
 
+/// Limits on an expression's source, so that hostile input costs a bounded amount of work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    /// Longest source, in bytes.
+    pub max_bytes: usize,
+    /// Deepest nesting: parentheses, `not`, lists and calls each open a level.
+    pub max_depth: usize,
+}
+
+impl Default for Bounds {
+    fn default() -> Bounds {
+        Bounds {
+            max_bytes: parser::MAX_LEN,
+            max_depth: parser::MAX_DEPTH,
+        }
+    }
+}
+
 /// A compiled, type-checked expression. Cheap to evaluate; evaluation allocates nothing.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Expr {
@@ -101,7 +121,17 @@ impl Expr {
         schema: &dyn Schema,
         context: Context,
     ) -> Result<Expr, Vec<CompileError>> {
-        let tree = parser::parse(source).map_err(|e| vec![e])?;
+        Expr::compile_within(source, schema, context, Bounds::default())
+    }
+
+    /// `compile` with other limits on length and nesting.
+    pub fn compile_within(
+        source: &str,
+        schema: &dyn Schema,
+        context: Context,
+        bounds: Bounds,
+    ) -> Result<Expr, Vec<CompileError>> {
+        let tree = parser::parse(source, bounds).map_err(|e| vec![e])?;
         let checked = check::check(&tree, source, schema, context)?;
         Ok(Expr {
             source: source.to_string(),

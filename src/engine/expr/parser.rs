@@ -3,22 +3,23 @@
 //! Precedence, low to high: `or`, `and`, `not`, comparison (`== != < <= > >= in`), primary.
 //! Comparisons do not chain, so `a < b < c` is an error rather than a surprise.
 
-use super::CompileError;
 use super::ast::{Node, NodeKind, Span};
 use super::lexer::{Tok, Token, syntax, tokenize};
+use super::{Bounds, CompileError, ErrorKind};
 
 /// Longer conditions belong in several rules; the limit also bounds work on hostile input.
 pub(super) const MAX_LEN: usize = 2_000;
 /// Parentheses, `not`, lists and calls each open a level; the limit keeps recursion shallow.
 pub(super) const MAX_DEPTH: usize = 32;
 
-pub(super) fn parse(source: &str) -> Result<Node, CompileError> {
-    if source.len() > MAX_LEN {
-        return Err(syntax(
-            floor_boundary(source, MAX_LEN),
+pub(super) fn parse(source: &str, bounds: Bounds) -> Result<Node, CompileError> {
+    if source.len() > bounds.max_bytes {
+        return Err(limit(
+            floor_boundary(source, bounds.max_bytes),
             format!(
-                "expression is {} bytes long; the limit is {MAX_LEN}",
-                source.len()
+                "expression is {} bytes long; the limit is {}",
+                source.len(),
+                bounds.max_bytes
             ),
         ));
     }
@@ -28,6 +29,7 @@ pub(super) fn parse(source: &str) -> Result<Node, CompileError> {
         tokens,
         pos: 0,
         depth: 0,
+        max_depth: bounds.max_depth,
     };
     let root = parser.or()?;
     let next = parser.peek();
@@ -38,6 +40,14 @@ pub(super) fn parse(source: &str) -> Result<Node, CompileError> {
         ));
     }
     Ok(root)
+}
+
+fn limit(offset: usize, message: String) -> CompileError {
+    CompileError {
+        kind: ErrorKind::Limit,
+        offset,
+        message,
+    }
 }
 
 /// The largest char boundary at or below `at`, so the offset can be used to slice the text.
@@ -53,6 +63,7 @@ struct Parser<'s> {
     tokens: Vec<Token>,
     pos: usize,
     depth: usize,
+    max_depth: usize,
 }
 
 impl Parser<'_> {
@@ -113,10 +124,10 @@ impl Parser<'_> {
 
     fn enter(&mut self, at: usize) -> Result<(), CompileError> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(syntax(
+        if self.depth > self.max_depth {
+            return Err(limit(
                 at,
-                format!("expression nests more than {MAX_DEPTH} levels deep"),
+                format!("expression nests more than {} levels deep", self.max_depth),
             ));
         }
         Ok(())

@@ -40,7 +40,11 @@ fn not_binds_tighter_than_and_but_looser_than_comparison() {
 
 #[test]
 fn chains_of_and_and_or_are_flat() {
-    let tree = parse("true or false or true and false and true").unwrap();
+    let tree = parse(
+        "true or false or true and false and true",
+        Default::default(),
+    )
+    .unwrap();
     let NodeKind::Or(items) = tree.kind else {
         panic!("expected or, got {tree:?}")
     };
@@ -50,7 +54,7 @@ fn chains_of_and_and_or_are_flat() {
 
 #[test]
 fn comparison_nodes_keep_operator_and_span() {
-    let tree = parse("endpoint.enrolled_pct >= 90").unwrap();
+    let tree = parse("endpoint.enrolled_pct >= 90", Default::default()).unwrap();
     assert!(matches!(tree.kind, NodeKind::Compare { op: CmpOp::Ge, .. }));
     assert_eq!((tree.span.start, tree.span.end), (0, 27));
 }
