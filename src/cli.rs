@@ -5,8 +5,10 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::date::Date;
+use crate::engine::Verdict;
 use crate::model::{Require, Severity};
 use crate::report::CheckFormat;
+use crate::report::portfolio::{PortfolioFormat, SortBy};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -15,7 +17,8 @@ Examples:
   migready check answers.yaml --format json    The JSON contract, for scripts
   migready lint                                Validate the checklists in use
   migready explain identity.mfa_coverage       What a question asks, and which rules read it
-  migready explain --list                      Every question and rule id";
+  migready explain --list                      Every question and rule id
+  migready portfolio clients/                  One table across every client's answers file";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -100,6 +103,17 @@ pub enum Command {
   migready diff answers-september.yaml answers.yaml
   migready diff old.yaml new.yaml --format markdown")]
     Diff(DiffArgs),
+    /// One table across many assessments (an MSP's clients): files or folders, assessed in parallel
+    #[command(after_help = "Examples:
+  migready portfolio clients/                        Every *answers.y*ml under clients/, worst first
+  migready portfolio clients/ --sort go-live         Soonest go-live first
+  migready portfolio clients/ --verdict no-go,conditional
+  migready portfolio clients/ --format csv > portfolio.csv
+  migready portfolio clients/ --require go           Exit 1 unless every assessment is GO
+
+Exit codes: 2 if any file is invalid (it is still listed, with its error), else 1 if --require is
+given and an assessment fails it, else 0. RAYON_NUM_THREADS sets the threads, like --jobs.")]
+    Portfolio(PortfolioArgs),
     /// Write a commented migready.toml and a starter answers.yaml in this folder
     #[command(after_help = "Examples:
   migready init              Refuses (exit 2) if either file exists; writes nothing then
@@ -173,6 +187,50 @@ pub struct DiffArgs {
     pub new: PathBuf,
     #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
+}
+
+/// Arguments of `migready portfolio` (see `commands::portfolio`).
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// Answers files (taken whatever their name) or folders (searched recursively)
+    #[arg(required = true, value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Output format [default: table on a terminal, json otherwise]
+    #[arg(long, value_enum)]
+    pub format: Option<PortfolioFormat>,
+    /// Row order; invalid files always come first, and ties go by file path
+    #[arg(long, value_enum, default_value_t = SortBy::Verdict)]
+    pub sort: SortBy,
+    /// Show only these verdicts (repeatable or comma-separated); invalid files are always shown
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
+    pub verdict: Vec<VerdictArg>,
+    /// Gate every assessment as `check --require` does (with the config's [gate] settings); exit 1 if one fails
+    #[arg(long, value_enum)]
+    pub require: Option<RequireArg>,
+    /// File names to take in folders [default: the config's [portfolio] pattern, else *answers.y*ml]
+    #[arg(long, value_name = "GLOB")]
+    pub pattern: Option<String>,
+    /// Threads to assess with [default: all cores, or RAYON_NUM_THREADS]; 1 runs one file at a time
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+}
+
+/// A verdict as typed on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerdictArg {
+    Go,
+    Conditional,
+    NoGo,
+}
+
+impl From<VerdictArg> for Verdict {
+    fn from(v: VerdictArg) -> Verdict {
+        match v {
+            VerdictArg::Go => Verdict::Go,
+            VerdictArg::Conditional => Verdict::Conditional,
+            VerdictArg::NoGo => Verdict::NoGo,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

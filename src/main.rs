@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(Exit::Success) | Err(Failure::ClosedPipe) => ExitCode::SUCCESS,
         Ok(Exit::GateFailed) => ExitCode::from(1),
+        Ok(Exit::SomeInputInvalid) => ExitCode::from(2),
         Err(Failure::Invalid(diagnostics)) => {
             for d in &diagnostics {
                 eprintln!("{d}");

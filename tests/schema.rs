@@ -239,5 +239,6 @@ fn the_init_config_template_validates_and_holds_the_defaults() {
     let defaults = migready::model::Config::default();
     assert_eq!(config.thresholds, defaults.thresholds);
     assert_eq!(config.gate, defaults.gate);
+    assert_eq!(config.portfolio, defaults.portfolio);
     assert!(config.checklists.is_empty());
 }

@@ -8,6 +8,7 @@ pub mod explain;
 pub mod init;
 pub mod lint;
 pub mod man;
+pub mod portfolio;
 pub mod report;
 pub mod schema;
 
@@ -26,6 +27,8 @@ use crate::report::table::Style;
 pub enum Exit {
     Success,
     GateFailed,
+    /// The command did its job, but some input could not be used (it says which): exit code 2.
+    SomeInputInvalid,
 }
 
 /// Why a command could not do its job. Every variant ends with exit code 2, except a closed pipe.
@@ -60,6 +63,7 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
         Command::Assess(args) => assess::run(&env, args),
         Command::Report(args) => report::run(&env, args),
         Command::Diff(args) => diff::run(&env, args),
+        Command::Portfolio(args) => portfolio::run(&env, args),
         Command::Init(args) => init::run(&env, args),
         Command::Schema(args) => schema::run(&env, args),
         Command::Completions(args) => completions::run(&env, args),

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::Limits;
 use crate::load::source::Source;
-use crate::model::{Catalog, Config, GateConfig, Thresholds};
+use crate::model::{Catalog, Config, GateConfig, PortfolioConfig, Thresholds};
 use crate::suggest::did_you_mean;
 
 pub const FILE_NAME: &str = "migready.toml";
@@ -21,6 +21,7 @@ struct RawConfig {
     checklists: Vec<PathBuf>,
     thresholds: Thresholds,
     gate: GateConfig,
+    portfolio: PortfolioConfig,
     /// Safety limits on inputs; the defaults suit real assessments.
     limits: Limits,
 }
@@ -55,6 +56,7 @@ pub fn parse(source: &Source, path: &Path) -> Result<Config, Diagnostic> {
         checklists: raw.checklists.iter().map(|p| base.join(p)).collect(),
         thresholds: raw.thresholds,
         gate: raw.gate,
+        portfolio: raw.portfolio,
         limits: raw.limits,
         source: Some(path.to_path_buf()),
     })

@@ -68,12 +68,30 @@ pub struct GateConfig {
     pub fail_on: Option<Severity>,
 }
 
+/// Settings of `migready portfolio`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct PortfolioConfig {
+    /// Which files in a folder are answers files: a file-name pattern where `*` is any run of
+    /// characters and `?` is one character. The flag `--pattern` overrides it.
+    pub pattern: String,
+}
+
+impl Default for PortfolioConfig {
+    fn default() -> PortfolioConfig {
+        PortfolioConfig {
+            pattern: "*answers.y*ml".to_owned(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     /// Folders of extra or replacement checklists, resolved against the config file's folder.
     pub checklists: Vec<PathBuf>,
     pub thresholds: Thresholds,
     pub gate: GateConfig,
+    pub portfolio: PortfolioConfig,
     pub limits: crate::load::Limits,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,

@@ -8,4 +8,4 @@ pub use answers::{AnswerEntry, AnswerValue, Answers, Meta, Waiver};
 pub use catalog::{
     AnswerKind, Band, Catalog, Checklist, ChoiceOption, Priority, Question, Rule, Severity,
 };
-pub use config::{Config, GateConfig, Require, Thresholds};
+pub use config::{Config, GateConfig, PortfolioConfig, Require, Thresholds};

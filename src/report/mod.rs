@@ -11,6 +11,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod model;
+pub mod portfolio;
 pub mod report_json;
 pub mod sarif;
 pub mod sections;

@@ -78,7 +78,7 @@ pub fn render(r: &Report, style: &Style) -> String {
     out
 }
 
-fn new_table(style: &Style, header: &[&str]) -> Table {
+pub(crate) fn new_table(style: &Style, header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -163,7 +163,7 @@ pub(crate) fn days_phrase(days: i64) -> String {
     }
 }
 
-fn verdict_color(v: Verdict) -> Color {
+pub(crate) fn verdict_color(v: Verdict) -> Color {
     match v {
         Verdict::Go => Color::Green,
         Verdict::Conditional => Color::Yellow,
@@ -180,7 +180,7 @@ fn severity_color(s: Severity) -> Color {
 }
 
 /// Bold and coloured text outside tables, or the text itself when colour is off.
-fn paint(style: &Style, color: Color, text: &str) -> String {
+pub(crate) fn paint(style: &Style, color: Color, text: &str) -> String {
     if !style.color {
         return text.to_owned();
     }

@@ -1,0 +1,176 @@
+//! `migready portfolio`: one row per assessment across many answers files, assessed in parallel.
+//!
+//! The config and the catalogue are loaded once and shared by every thread; each file is then read
+//! and assessed on its own, and the output is built once, at the end, from the sorted rows.
+
+mod discover;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::cli::PortfolioArgs;
+use crate::commands::{Env, Exit, Failure};
+use crate::date::Date;
+use crate::engine::{self, GateRequest, Verdict};
+use crate::glob::Glob;
+use crate::load::{self, Limits, config::FILE_NAME, source};
+use crate::model::{Catalog, Thresholds};
+use crate::report::portfolio::{Assessed, Invalid, Portfolio, PortfolioFormat, Row};
+
+/// Below this many files the run is over before a bar would be worth reading.
+const PROGRESS_MIN_FILES: usize = 20;
+
+/// What every file is assessed against: the same for all, loaded once, shared by reference.
+struct Shared<'a> {
+    catalog: &'a Catalog,
+    thresholds: &'a Thresholds,
+    today: Date,
+    limits: Limits,
+    gate: Option<GateRequest>,
+}
+
+pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
+    let (config, catalog) = env.load()?;
+    let pattern = match &args.pattern {
+        Some(p) => Glob::new(p),
+        None => Glob::new(&config.portfolio.pattern).map_err(|e| {
+            let file = config.source.as_deref().unwrap_or(Path::new(FILE_NAME));
+            format!("{e} (`pattern` under [portfolio] in {})", file.display())
+        }),
+    }
+    .map_err(Failure::Usage)?;
+    let found = discover::find(&args.paths, &pattern);
+    if found.files.is_empty() && found.unreadable.is_empty() {
+        return Err(Failure::Usage(format!(
+            "no file named like `{pattern}` in {}; nothing to assess (--pattern sets the name)",
+            list(&args.paths)
+        )));
+    }
+    for folder in &found.empty {
+        env.note(&format!(
+            "migready: no file named like `{pattern}` in {}",
+            folder.display()
+        ));
+    }
+    // Flags override the config file, as in `check`; the gate runs only when asked for.
+    let gate = args.require.map(|require| GateRequest {
+        require: require.into(),
+        min_score: config.gate.min_score,
+        fail_on: config.gate.fail_on,
+    });
+    let shared = Shared {
+        catalog: &catalog,
+        thresholds: &config.thresholds,
+        today: env.today,
+        limits: config.limits,
+        gate,
+    };
+    let mut rows = assess_all(env, &shared, &found.files, args.jobs)?;
+    rows.extend(
+        found
+            .unreadable
+            .into_iter()
+            .map(|(folder, d)| Row::Invalid(Invalid::new(folder.display().to_string(), &[d]))),
+    );
+    let mut portfolio = Portfolio {
+        today: env.today,
+        require: gate.map(|g| g.require),
+        rows,
+    };
+    // The exit code covers every file, whatever `--verdict` leaves on show.
+    let totals = portfolio.totals();
+    let verdicts: Vec<Verdict> = args.verdict.iter().map(|&v| v.into()).collect();
+    portfolio.keep_verdicts(&verdicts);
+    portfolio.sort(args.sort);
+    let format = args.format.unwrap_or(if env.stdout_is_terminal {
+        PortfolioFormat::Table
+    } else {
+        PortfolioFormat::Json
+    });
+    env.emit(&format.render(&portfolio, &env.style))?;
+    if totals.invalid > 0 {
+        let all = totals.invalid + totals.go + totals.conditional + totals.no_go;
+        env.note(&format!(
+            "migready: {} of {all} files could not be assessed (listed first, each with its error)",
+            totals.invalid
+        ));
+        return Ok(Exit::SomeInputInvalid);
+    }
+    Ok(if totals.gate_failed > 0 {
+        Exit::GateFailed
+    } else {
+        Exit::Success
+    })
+}
+
+/// Every file on a pool of `jobs` threads (all cores by default, or `RAYON_NUM_THREADS`), in the
+/// order given: rayon's `collect` keeps it, whichever thread finishes first.
+fn assess_all(
+    env: &Env,
+    shared: &Shared,
+    files: &[PathBuf],
+    jobs: Option<u16>,
+) -> Result<Vec<Row>, Failure> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.map_or(0, usize::from))
+        .build()
+        .map_err(|e| Failure::Usage(format!("cannot start the worker threads: {e}")))?;
+    let bar = progress_bar(env, files.len());
+    let rows = pool.install(|| {
+        files
+            .par_iter()
+            .map(|file| {
+                let row = assess_one(shared, file);
+                if let Some(bar) = &bar {
+                    bar.inc(1);
+                }
+                row
+            })
+            .collect()
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(rows)
+}
+
+/// One file, from its bytes to its row; any problem becomes an invalid row, never an abort.
+fn assess_one(shared: &Shared, path: &Path) -> Row {
+    let file = path.display().to_string();
+    let text = match source::read(path, shared.limits.max_file_bytes) {
+        Ok(text) => text,
+        Err(d) => return Row::Invalid(Invalid::new(file, &[d])),
+    };
+    let answers = match load::answers::load(&text, shared.catalog, shared.limits) {
+        Ok(answers) => answers,
+        Err(diags) => return Row::Invalid(Invalid::new(file, &diags.into_sorted())),
+    };
+    let assessment = engine::assess(shared.catalog, &answers, shared.today, shared.thresholds);
+    let gate = shared
+        .gate
+        .map(|request| engine::gate::evaluate(shared.catalog, &assessment, request));
+    Row::Assessed(Assessed::new(shared.catalog, &answers, &assessment, gate))
+}
+
+/// A bar on stderr for people watching a long run; none when piped, quiet or quick.
+fn progress_bar(env: &Env, files: usize) -> Option<ProgressBar> {
+    if env.global.quiet || files <= PROGRESS_MIN_FILES || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} assessed  {elapsed}") {
+        bar.set_style(style.progress_chars("█▓░"));
+    }
+    Some(bar)
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
