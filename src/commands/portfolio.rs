@@ -116,6 +116,8 @@ fn assess_all(
 ) -> Result<Vec<Row>, Failure> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.map_or(0, usize::from))
+        // Workers parse answers files, which recurse once per nesting level.
+        .stack_size(load::limits::WORKER_STACK_BYTES)
         .build()
         .map_err(|e| Failure::Usage(format!("cannot start the worker threads: {e}")))?;
     let bar = progress_bar(env, files.len());

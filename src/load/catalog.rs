@@ -8,7 +8,7 @@ use crate::engine::expr::{Bounds, CompileError, Context, ErrorKind, Expr, Questi
 use crate::load::Limits;
 use crate::load::checklist::{self, ExprText, RawChecklist};
 use crate::load::expr_pos;
-use crate::load::limits::hint;
+use crate::load::limits::{WORKER_STACK_BYTES, hint};
 use crate::load::source::Source;
 use crate::load::yaml::{self, Node, Value};
 use crate::model::catalog::Names;
@@ -90,17 +90,22 @@ fn parse_all(sources: &[Source], limits: Limits) -> Vec<(Option<Node>, Diagnosti
     // Each worker takes the next unparsed index, so one large file does not hold up the rest.
     let next = AtomicUsize::new(0);
     let mut done: Vec<(usize, (Option<Node>, Diagnostics))> = std::thread::scope(|scope| {
+        // Parsing recurses once per nesting level: a worker needs a stack like the main thread's.
+        // A worker that cannot start is skipped; the others take its share.
         let workers: Vec<_> = (0..workers.min(to_parse))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(source) = sources.get(i) else { break };
-                        mine.push((i, parse(source)));
-                    }
-                    mine
-                })
+            .filter_map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK_BYTES)
+                    .spawn_scoped(scope, || {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(source) = sources.get(i) else { break };
+                            mine.push((i, parse(source)));
+                        }
+                        mine
+                    })
+                    .ok()
             })
             .collect();
         workers
@@ -109,7 +114,8 @@ fn parse_all(sources: &[Source], limits: Limits) -> Vec<(Option<Node>, Diagnosti
             .collect()
     });
     if done.len() != sources.len() {
-        // A worker died (it cannot, short of a bug); parsing again on this thread is never wrong.
+        // No worker could start, or one died (it cannot, short of a bug); parsing again on this
+        // thread is never wrong.
         return sources.iter().map(parse).collect();
     }
     done.sort_by_key(|(i, _)| *i);

@@ -51,6 +51,16 @@ pub fn parse(source: &Source, path: &Path) -> Result<Config, Diagnostic> {
             e.message().trim().to_owned(),
         )
     })?;
+    if let Some((key, value, ceiling)) = raw.limits.above_ceiling() {
+        return Err(Diagnostic::error(
+            &source.name,
+            key_position(&source.text, key),
+            Code::InvalidValue,
+            format!(
+                "`{key}` must be at most {ceiling}, found {value}: deeper nesting could exhaust the stack"
+            ),
+        ));
+    }
     let base = path.parent().unwrap_or(Path::new("."));
     Ok(Config {
         checklists: raw.checklists.iter().map(|p| base.join(p)).collect(),
@@ -84,6 +94,21 @@ pub fn check_against(config: &Config, source: &Source, catalog: &Catalog) -> Dia
         ));
     }
     diags
+}
+
+/// Where `key` is set: its first occurrence at the start of a line (so not in a comment), else its first occurrence.
+fn key_position(text: &str, key: &str) -> Pos {
+    let at_line_start = |offset: &usize| {
+        text.get(..*offset)
+            .and_then(|before| before.rsplit('\n').next())
+            .is_some_and(|line| line.trim().is_empty())
+    };
+    let mut offsets = text.match_indices(key).map(|(offset, _)| offset);
+    let first = offsets.clone().next();
+    offsets
+        .find(at_line_start)
+        .or(first)
+        .map_or(Pos::new(1, 1), |offset| position(text, offset))
 }
 
 fn position(text: &str, offset: usize) -> Pos {

@@ -49,6 +49,36 @@ impl Default for Limits {
     }
 }
 
+/// The most `max_yaml_depth` and `max_expression_depth` may be raised to. Parsing and compiling
+/// recurse once per level, and a level can take tens of kilobytes of stack in a debug build:
+/// past these, a deep file would overflow the stack and abort instead of being refused.
+pub const MAX_YAML_DEPTH_CEILING: usize = 128;
+pub const MAX_EXPRESSION_DEPTH_CEILING: usize = 256;
+
+/// Stack for worker threads that parse YAML or evaluate conditions. The default for new threads
+/// (2 MiB) is far less than the main thread's, and too little for YAML nested to the ceiling.
+pub const WORKER_STACK_BYTES: usize = 16 * 1024 * 1024;
+
+impl Limits {
+    /// The first nesting limit set above its ceiling: its key, its value and the ceiling.
+    pub fn above_ceiling(&self) -> Option<(&'static str, usize, usize)> {
+        [
+            (
+                "max_yaml_depth",
+                self.max_yaml_depth,
+                MAX_YAML_DEPTH_CEILING,
+            ),
+            (
+                "max_expression_depth",
+                self.max_expression_depth,
+                MAX_EXPRESSION_DEPTH_CEILING,
+            ),
+        ]
+        .into_iter()
+        .find(|(_, value, ceiling)| value > ceiling)
+    }
+}
+
 /// The tail of every limit message: where the limit can be raised.
 pub fn hint(key: &str) -> String {
     format!("(limit: `{key}` under [limits] in migready.toml)")

@@ -200,9 +200,33 @@ fn budget_message(message: &str, limits: Limits) -> Option<String> {
     message.starts_with("recursion limit exceeded").then(depth)
 }
 
+/// Parser messages that name Rust types or the parser's internals, in a user's words. Keys are
+/// read as text, so the first three only arise from keys.
+const PLAIN: &[(&str, &str)] = &[
+    (
+        "cannot deserialize null into string",
+        "a mapping key must be text, found nothing",
+    ),
+    (
+        "cannot deserialize tagged scalar into string",
+        "a mapping key must be plain text, without a tag",
+    ),
+    (
+        "expected string scalar",
+        "a mapping key must be text, found a list or a mapping",
+    ),
+    (
+        "recursive references require weak recursion types",
+        "an alias refers to the anchor it is inside; a value cannot contain itself",
+    ),
+];
+
 /// The parser's words, minus what only makes sense to a programmer (its option names).
 fn plain_message(message: &str) -> String {
     let message = message.trim();
+    if let Some((_, plain)) = PLAIN.iter().find(|(parser, _)| message.starts_with(parser)) {
+        return (*plain).to_owned();
+    }
     if message.starts_with("multiple YAML documents") {
         return "the file holds more than one YAML document (a second `---`); it must hold one"
             .into();
@@ -375,6 +399,32 @@ mod tests {
             msg.starts_with("t.yaml:2:1: error[yaml-syntax]: duplicate mapping key"),
             "{msg}"
         );
+    }
+
+    #[test]
+    fn odd_keys_and_recursive_aliases_are_explained_without_rust_types() {
+        // Found by fuzzing: the parser's own messages named `Option<String>` and "weak recursion types".
+        for (text, expected) in [
+            (
+                "meta: {a: [b, : c]}\n",
+                "t.yaml:1:15: error[yaml-syntax]: a mapping key must be text, found nothing",
+            ),
+            (
+                "!!int key: v\n",
+                "t.yaml:1:7: error[yaml-syntax]: a mapping key must be plain text, without a tag",
+            ),
+            (
+                "[a]: 1\n",
+                "t.yaml:1:1: error[yaml-syntax]: a mapping key must be text, found a list or a mapping",
+            ),
+            (
+                "x: &a [*a]\n",
+                "t.yaml:1:8: error[yaml-syntax]: an alias refers to the anchor it is inside",
+            ),
+        ] {
+            let msg = parse_err(text);
+            assert!(msg.starts_with(expected), "{text:?}: {msg}");
+        }
     }
 
     #[test]
