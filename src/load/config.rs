@@ -61,6 +61,14 @@ pub fn parse(source: &Source, path: &Path) -> Result<Config, Diagnostic> {
             ),
         ));
     }
+    if let Some((key, value)) = out_of_range(&raw.thresholds) {
+        return Err(Diagnostic::error(
+            &source.name,
+            key_position(&source.text, &key),
+            Code::InvalidValue,
+            format!("`{key}` must be a percentage from 0 to 100, found {value}"),
+        ));
+    }
     let base = path.parent().unwrap_or(Path::new("."));
     Ok(Config {
         checklists: raw.checklists.iter().map(|p| base.join(p)).collect(),
@@ -94,6 +102,21 @@ pub fn check_against(config: &Config, source: &Source, catalog: &Catalog) -> Dia
         ));
     }
     diags
+}
+
+/// The first threshold that is not a percentage: `nan` would silently switch a check off.
+fn out_of_range(t: &Thresholds) -> Option<(String, f64)> {
+    let named = [
+        ("no_go_score", t.no_go_score),
+        ("no_go_completeness", t.no_go_completeness),
+        ("go_score", t.go_score),
+        ("priority_floor", t.priority_floor),
+    ];
+    named
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .chain(t.priority_floors.iter().map(|(k, v)| (k.clone(), *v)))
+        .find(|(_, v)| !(0.0..=100.0).contains(v))
 }
 
 /// Where `key` is set: its first occurrence at the start of a line (so not in a comment), else its first occurrence.
