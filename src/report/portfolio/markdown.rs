@@ -7,26 +7,14 @@ use std::fmt::Write;
 
 use crate::report::escape::md_cell;
 use crate::report::portfolio::table::totals_line;
-use crate::report::portfolio::{Portfolio, Row, require_word, verdict_label};
+use crate::report::portfolio::{Portfolio, Row, figure_columns, require_word, verdict_label};
 use crate::report::table::days_phrase;
 
 pub fn render(p: &Portfolio) -> String {
     let gated = p.require.is_some();
     let mut out = String::new();
-    let mut header = vec![
-        "File",
-        "Organisation / project",
-        "Go-live",
-        "Verdict",
-        "Score",
-        "Complete",
-        "Blockers",
-        "Overdue",
-        "Weakest priority",
-    ];
-    if gated {
-        header.push("Gate");
-    }
+    let mut header = vec!["File", "Organisation / project"];
+    header.extend(figure_columns(gated));
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let rule: Vec<&str> = header
         .iter()

@@ -272,6 +272,24 @@ pub fn verdict_label(row: &Row) -> &'static str {
     row.verdict().map_or("INVALID", Verdict::label)
 }
 
+/// The headers every tabular format shows after its own columns naming the assessment, in order;
+/// the gate's only when `--require` was given.
+pub fn figure_columns(gated: bool) -> Vec<&'static str> {
+    let mut columns = vec![
+        "Go-live",
+        "Verdict",
+        "Score",
+        "Complete",
+        "Blockers",
+        "Overdue",
+        "Weakest priority",
+    ];
+    if gated {
+        columns.push("Gate");
+    }
+    columns
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

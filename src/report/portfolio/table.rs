@@ -4,7 +4,9 @@ use std::fmt::Write;
 
 use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table, Width};
 
-use crate::report::portfolio::{Assessed, Invalid, Portfolio, Row, Totals, require_word};
+use crate::report::portfolio::{
+    Assessed, Invalid, Portfolio, Row, Totals, figure_columns, require_word,
+};
 use crate::report::table::{Style, days_phrase, new_table, paint, verdict_color};
 
 pub fn render(p: &Portfolio, style: &Style) -> String {
@@ -50,19 +52,8 @@ pub fn render(p: &Portfolio, style: &Style) -> String {
 }
 
 fn rows(p: &Portfolio, style: &Style) -> Table {
-    let mut header = vec![
-        "Organisation / project / file",
-        "Go-live",
-        "Verdict",
-        "Score",
-        "Complete",
-        "Blockers",
-        "Overdue",
-        "Weakest priority",
-    ];
-    if p.require.is_some() {
-        header.push("Gate");
-    }
+    let mut header = vec!["Organisation / project / file"];
+    header.extend(figure_columns(p.require.is_some()));
     let mut t = new_table(style, &header);
     for row in &p.rows {
         if let Row::Assessed(a) = row {
