@@ -38,6 +38,8 @@ mod load_fields;
 mod load_limits;
 #[path = "src/load/question.rs"]
 mod load_question;
+#[path = "src/load/risk.rs"]
+mod load_risk;
 #[path = "src/load/source.rs"]
 mod load_source;
 #[path = "src/load/yaml.rs"]
@@ -59,6 +61,7 @@ mod load {
     pub(crate) use crate::load_limits as limits;
     pub(crate) use crate::load_limits::Limits;
     pub(crate) use crate::load_question as question;
+    pub(crate) use crate::load_risk as risk;
     pub(crate) use crate::load_source as source;
     pub(crate) use crate::load_yaml as yaml;
 }

@@ -30,10 +30,13 @@ pub enum Code {
     ExprType,
     ForwardReference,
     ExpiredWaiver,
+    PlaceholderOwner,
+    SilentRisk,
+    PastGoLive,
 }
 
 impl Code {
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 25] = [
         Code::Io,
         Code::FileTooLarge,
         Code::LimitExceeded,
@@ -56,6 +59,9 @@ impl Code {
         Code::ExprType,
         Code::ForwardReference,
         Code::ExpiredWaiver,
+        Code::PlaceholderOwner,
+        Code::SilentRisk,
+        Code::PastGoLive,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -82,6 +88,9 @@ impl Code {
             Code::ExprType => "expr-type",
             Code::ForwardReference => "forward-reference",
             Code::ExpiredWaiver => "expired-waiver",
+            Code::PlaceholderOwner => "placeholder-owner",
+            Code::SilentRisk => "silent-risk",
+            Code::PastGoLive => "past-go-live",
         }
     }
 
@@ -112,6 +121,11 @@ impl Code {
             Code::ExprType => "a condition compares values of different types",
             Code::ForwardReference => "a question's `when:` reads a question asked after it",
             Code::ExpiredWaiver => "a waiver's expiry date has passed",
+            Code::PlaceholderOwner => {
+                "a placeholder (`TBD`, `none`, `?`) where a person must be named; answer `unknown` instead"
+            }
+            Code::SilentRisk => "a risky answer (scored below 0.5, or `no` on a weighty question) raises no finding",
+            Code::PastGoLive => "the go-live date has passed: the assessment is judged after go-live",
         }
     }
 }

@@ -10,6 +10,15 @@ pub struct AssessmentFacts<'a> {
     pub applicable: &'a [bool],
     pub priority_scores: &'a [Option<f64>],
     pub today: Date,
+    /// The go-live date the rules are judged against; `None` until one is agreed.
+    pub go_live: Option<Date>,
+}
+
+impl<'a> AssessmentFacts<'a> {
+    /// The same facts against another go-live date (to find the rules a date would decide).
+    pub fn with_go_live(&self, go_live: Option<Date>) -> AssessmentFacts<'a> {
+        AssessmentFacts { go_live, ..*self }
+    }
 }
 
 impl Facts for AssessmentFacts<'_> {
@@ -43,6 +52,6 @@ impl Facts for AssessmentFacts<'_> {
     }
 
     fn go_live(&self) -> Option<Date> {
-        Some(self.answers.meta.go_live)
+        self.go_live
     }
 }

@@ -42,9 +42,8 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment, request: GateRequest) -> Gate
         let ids: Vec<&str> = a
             .findings
             .iter()
-            .filter(|f| f.waiver.is_none())
+            .filter(|f| f.waiver.is_none() && f.severity <= level)
             .filter_map(|f| catalog.rules.get(f.rule))
-            .filter(|r| r.severity <= level)
             .map(|r| r.id.as_str())
             .collect();
         if !ids.is_empty() {

@@ -5,12 +5,16 @@
 pub mod assess;
 pub mod expr;
 pub mod facts;
+pub mod findings;
 pub mod gate;
 pub mod score;
+pub mod stage;
 pub mod verdict;
+pub mod worst_case;
 
 pub use assess::{Assessment, Finding, WaiverState, assess};
 pub use gate::{Gate, GateRequest};
+pub use stage::Stage;
 pub use verdict::Verdict;
 
 /// Scores are shown and compared with one decimal, so that what a user reads is what was judged.

@@ -1,7 +1,102 @@
 //! Scoring: each answer 0..1, each priority the weighted mean of its questions, the whole the
-//! weighted mean of the priorities.
+//! weighted mean of the priorities, each held under a cap by the unwaived findings it carries.
+//!
+//! A mean dilutes one answer among many, so "nobody uses MFA" alone would cost under a point.
+//! The caps make the score say what the verdict says: a blocker holds the score below the NO-GO
+//! line, a critical or high finding below the GO line.
 
-use crate::model::{AnswerKind, AnswerValue, Answers, Catalog};
+use crate::engine::assess::{Assessment, Finding};
+use crate::engine::verdict::Verdict;
+use crate::model::{AnswerKind, AnswerValue, Answers, Catalog, Severity, Thresholds};
+
+/// The most a priority (and the whole) may score while it carries an unwaived finding.
+const BLOCKER_CAP: f64 = 40.0;
+const SEVERITY_CAPS: [(Severity, f64); 4] = [
+    (Severity::Critical, 55.0),
+    (Severity::High, 70.0),
+    (Severity::Medium, 85.0),
+    (Severity::Low, 95.0),
+];
+
+/// A ceiling on a score and what put it there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cap {
+    pub max: f64,
+    /// The rule whose finding set it; `None` when too few questions are answered to judge.
+    pub rule: Option<usize>,
+}
+
+/// The cap one unwaived finding sets; configured thresholds can only lower it, so a blocker
+/// always reads below the NO-GO line and a critical or high finding below the GO line.
+pub fn cap_for(finding: &Finding, t: &Thresholds) -> Option<f64> {
+    let below = |line: f64| (line - 0.1).max(0.0);
+    if finding.blocker {
+        return Some(BLOCKER_CAP.min(below(t.no_go_score)));
+    }
+    let cap = SEVERITY_CAPS
+        .iter()
+        .find(|(s, _)| *s == finding.severity)
+        .map(|(_, c)| *c)?;
+    Some(match finding.severity {
+        Severity::Critical | Severity::High => cap.min(below(t.go_score)),
+        _ => cap,
+    })
+}
+
+pub struct Capped {
+    pub priorities: Vec<Option<f64>>,
+    pub priority_caps: Vec<Option<Cap>>,
+    pub overall: f64,
+    pub overall_cap: Option<Cap>,
+}
+
+/// Each priority held under the lowest cap of the unwaived findings that touch it, and the whole
+/// under the lowest cap of any.
+pub fn capped(
+    catalog: &Catalog,
+    priority_scores: &[Option<f64>],
+    findings: &[Finding],
+    t: &Thresholds,
+) -> Capped {
+    let caps: Vec<(Cap, &[usize])> = findings
+        .iter()
+        .filter(|f| f.waiver.is_none())
+        .filter_map(|f| {
+            let max = cap_for(f, t)?;
+            let rule = catalog.rules.get(f.rule)?;
+            Some((Cap { max, rule: Some(f.rule) }, rule.priorities.as_slice()))
+        })
+        .collect();
+    let lowest = |caps: &mut dyn Iterator<Item = Cap>| caps.min_by(|a, b| a.max.total_cmp(&b.max));
+    let mut priorities = priority_scores.to_vec();
+    let mut priority_caps = vec![None; priorities.len()];
+    for (p, score) in priorities.iter_mut().enumerate() {
+        let cap = lowest(&mut caps.iter().filter(|(_, ps)| ps.contains(&p)).map(|(c, _)| *c));
+        if let (Some(cap), Some(s)) = (cap, score.as_mut())
+            && cap.max < *s
+        {
+            *s = cap.max;
+            priority_caps[p] = Some(cap);
+        }
+    }
+    let uncapped = overall(catalog, &priorities);
+    let cap = lowest(&mut caps.iter().map(|(c, _)| *c)).filter(|c| c.max < uncapped);
+    Capped {
+        overall: cap.map_or(uncapped, |c| c.max),
+        overall_cap: cap,
+        priorities,
+        priority_caps,
+    }
+}
+
+/// A NO-GO for too few answers shows a score below the NO-GO line too, like a blocker.
+pub fn hold_to_verdict(a: &mut Assessment, t: &Thresholds) {
+    let max = BLOCKER_CAP.min((t.no_go_score - 0.1).max(0.0));
+    if a.judgement.verdict == Verdict::NoGo && a.score > max && a.score >= t.no_go_score {
+        a.score = max;
+        a.score_cap = Some(Cap { max, rule: None });
+    }
+}
 
 /// The score of one answer, or `None` when it is left out (`n/a`).
 pub fn answer_score(kind: &AnswerKind, value: Option<&AnswerValue>) -> Option<f64> {

@@ -36,13 +36,12 @@ impl Verdict {
 pub fn judge(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Judgement {
     let mut no_go = Vec::new();
     let mut conditions = Vec::new();
-    for f in a.findings.iter().filter(|f| f.waiver.is_none()) {
+    for f in a.findings.iter().filter(|f| f.waiver.is_none() && f.blocker) {
         let Some(rule) = catalog.rules.get(f.rule) else {
             continue;
         };
-        if rule.blocker {
-            no_go.push(format!("blocker {} is not waived: {}", rule.id, rule.title));
-        }
+        let known = if f.assumed.is_empty() { "" } else { "not known: " };
+        no_go.push(format!("blocker {} is not waived: {known}{}", rule.id, rule.title));
     }
     if a.score < t.no_go_score {
         no_go.push(format!(
@@ -62,9 +61,8 @@ pub fn judge(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Judgement {
         let ids: Vec<&str> = a
             .findings
             .iter()
-            .filter(|f| f.waiver.is_none())
+            .filter(|f| f.waiver.is_none() && f.severity == severity && !f.blocker)
             .filter_map(|f| catalog.rules.get(f.rule))
-            .filter(|r| r.severity == severity && !r.blocker)
             .map(|r| r.id.as_str())
             .collect();
         if !ids.is_empty() {
@@ -92,6 +90,13 @@ pub fn judge(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Judgement {
             a.score, t.go_score
         ));
     }
+    if a.days_to_go_live.is_none() {
+        conditions.push(format!(
+            "no go-live date is set: {} rule{} about the run-up to cutover cannot be judged until one is",
+            a.not_evaluable.len(),
+            if a.not_evaluable.len() == 1 { "" } else { "s" }
+        ));
+    }
     let verdict = if !no_go.is_empty() {
         Verdict::NoGo
     } else if !conditions.is_empty() {
@@ -115,12 +120,17 @@ pub fn judge_with_waivers(
     t: &Thresholds,
 ) -> Judgement {
     let mut judgement = judge(catalog, a, t);
-    let go_live = answers.meta.go_live;
-    for (waiver, state) in answers.waivers.iter().zip(&a.waivers) {
+    let Some(go_live) = answers.meta.go_live else {
+        return judgement;
+    };
+    for (w, (waiver, state)) in answers.waivers.iter().zip(&a.waivers).enumerate() {
         let Some(rule) = catalog.rules.get(waiver.rule) else {
             continue;
         };
-        let serious = rule.blocker || rule.severity <= Severity::High;
+        let serious = a
+            .findings
+            .iter()
+            .any(|f| f.waiver == Some(w) && (f.blocker || f.severity <= Severity::High));
         if *state == WaiverState::Active && serious && waiver.expires < go_live {
             judgement.conditions.push(format!(
                 "waiver for {} expires on {}, before go-live on {go_live}",

@@ -254,11 +254,11 @@ impl<'a> Interview<'a> {
                     .iter()
                     .all(|&o| o == q || self.settled(o, &with) || !self.could_silence(o, f.rule))
             })
-            .filter_map(|f| self.catalog.rules.get(f.rule))
-            .map(|rule| Risk {
+            .filter_map(|f| Some((f, self.catalog.rules.get(f.rule)?)))
+            .map(|(f, rule)| Risk {
                 rule: rule.id.clone(),
-                severity: rule.severity.as_str().to_owned(),
-                blocker: rule.blocker,
+                severity: f.severity.as_str().to_owned(),
+                blocker: f.blocker,
                 title: rule.title.clone(),
             })
             .collect()

@@ -14,14 +14,15 @@ pub fn render(report: &Report, next: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "\n{} · {}\nVerdict: {}  ·  score {:.1}  ·  completeness {:.1}%  ·  {} days to go-live ({})\n",
+        "\n{} · {}\nVerdict: {}  ·  score {:.1}  ·  completeness {:.1}%  ·  go-live {} ({})  ·  judged at {}\n",
         report.organisation,
         report.project,
         report.verdict.label(),
         report.score,
         report.completeness,
-        report.days_to_go_live,
-        report.go_live,
+        crate::report::decision::go_live_text(report.go_live),
+        crate::report::decision::days_phrase(report.days_to_go_live),
+        report.stage.label(),
     );
     priorities(&mut out, report);
     blockers(&mut out, report);

@@ -267,9 +267,14 @@ impl Prompter for Terminal {
         let required = |what: &'static str| move |s: &str| typed::required(s, what).map(|_| ());
         let organisation = self.text_line("Organisation", None, required("organisation"))?;
         let project = self.text_line("Project", None, required("project name"))?;
-        let go_live = self.text_line("Go-live date (YYYY-MM-DD)", None, |s| {
-            s.trim().parse::<Date>().map(|_| ())
-        })?;
+        let go_live = self.text_line(
+            "Go-live date (YYYY-MM-DD; Enter if none is agreed yet)",
+            None,
+            |s| match s.trim() {
+                "" => Ok(()),
+                s => s.parse::<Date>().map(|_| ()),
+            },
+        )?;
         let by = self.text_line(
             "Assessed by (name and role; Enter to leave out)",
             None,
@@ -278,7 +283,10 @@ impl Prompter for Terminal {
         Ok(Meta {
             organisation: organisation.trim().to_owned(),
             project: project.trim().to_owned(),
-            go_live: go_live.trim().parse().map_err(io::Error::other)?,
+            go_live: match go_live.trim() {
+                "" => None,
+                s => Some(s.parse().map_err(io::Error::other)?),
+            },
             assessed_by: Some(by.trim().to_owned()).filter(|s| !s.is_empty()),
             assessed_on: Some(today),
         })

@@ -24,7 +24,9 @@ fn write_meta(out: &mut String, answers: &Answers) {
     out.push_str("meta:\n");
     field(out, 2, "organisation", &scalar(&m.organisation));
     field(out, 2, "project", &scalar(&m.project));
-    field(out, 2, "go_live", &m.go_live.to_string());
+    if let Some(go_live) = m.go_live {
+        field(out, 2, "go_live", &go_live.to_string());
+    }
     if let Some(by) = &m.assessed_by {
         field(out, 2, "assessed_by", &scalar(by));
     }

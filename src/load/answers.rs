@@ -94,14 +94,24 @@ fn meta(node: &Node, sink: &mut Sink) -> Option<Meta> {
     let mut f = Fields::of(node, "`meta`", META_FIELDS, sink)?;
     let organisation = f.required_str("organisation", sink);
     let project = f.required_str("project", sink);
-    let go_live = f.required_date("go_live", sink);
+    let go_live_node = f.optional("go_live");
+    let go_live = f.optional_date("go_live", sink);
     let assessed_by = f.optional_str("assessed_by", sink);
     let assessed_on = f.optional_date("assessed_on", sink);
     f.finish(sink);
+    if let (Some(go_live), Some(assessed_on), Some(node)) = (go_live, assessed_on, go_live_node)
+        && go_live < assessed_on
+    {
+        sink.error(
+            node.pos,
+            Code::InvalidDate,
+            format!("`go_live` ({go_live}) is before `assessed_on` ({assessed_on}): an assessment is made before go-live; leave `go_live` out while no date is agreed"),
+        );
+    }
     Some(Meta {
         organisation: organisation?,
         project: project?,
-        go_live: go_live?,
+        go_live,
         assessed_by,
         assessed_on,
     })

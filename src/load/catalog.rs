@@ -7,6 +7,7 @@ use crate::diag::{Code, Diagnostics, Pos, Sink};
 use crate::engine::expr::{Bounds, CompileError, Context, ErrorKind, Expr, QuestionType};
 use crate::load::Limits;
 use crate::load::checklist::{self, ExprText, RawChecklist};
+use crate::load::risk::RawFinding;
 use crate::load::expr_pos;
 use crate::load::limits::{WORKER_STACK_BYTES, hint};
 use crate::load::source::Source;
@@ -201,6 +202,7 @@ fn assemble(
         let mut sink = Sink::new(&p.source.name, diags);
         let first_question = questions.len();
         let first_rule = rules.len();
+        let mut answer_findings = Vec::new();
         for q in p.raw.questions {
             let id = format!("{}.{}", p.raw.id, q.local_id);
             let own_index = questions.len();
@@ -209,6 +211,9 @@ fn assemble(
                 forward_references(&expr, own_index, w, &names, p.source, &mut sink);
                 Some(expr)
             });
+            if let Some(finding) = q.finding {
+                answer_findings.push((own_index, finding));
+            }
             questions.push(Question {
                 id,
                 checklist: index,
@@ -220,6 +225,7 @@ fn assemble(
                 references: q.references,
                 when,
                 allow_na: q.allow_na,
+                risky: q.risky,
                 pos: q.pos,
             });
         }
@@ -248,8 +254,16 @@ fn assemble(
                 remediation: r.remediation,
                 owner: r.owner,
                 references: r.references,
+                answer_of: None,
                 pos: r.pos,
             });
+        }
+        for (question, finding) in answer_findings {
+            let names = &names;
+            let rule = answer_rule(&questions[question], question, finding, |text| {
+                Expr::compile_within(text, names, Context::Rule, bounds).ok()
+            });
+            rules.extend(rule);
         }
         checklists.push(Checklist {
             id: p.raw.id,
@@ -261,6 +275,40 @@ fn assemble(
         });
     }
     Catalog::new(priorities, checklists, questions, rules)
+}
+
+/// The rule that stands for a question's own risky answers: it carries the question's id, its
+/// worst severity (the one `explain` shows) and a condition that names the risky answers.
+fn answer_rule(
+    question: &Question,
+    index: usize,
+    finding: RawFinding,
+    compile: impl Fn(&str) -> Option<Expr>,
+) -> Option<Rule> {
+    let worst = question.risky.first()?.raise;
+    let when = compile(&crate::load::risk::condition_text(question))?;
+    Some(Rule {
+        id: question.id.clone(),
+        checklist: question.checklist,
+        when,
+        severity: if question.risky.iter().any(|r| r.raise.blocker_within.is_some()) {
+            crate::model::Severity::Critical
+        } else {
+            worst.severity
+        },
+        blocker: question
+            .risky
+            .iter()
+            .any(|r| r.raise.blocker || r.raise.blocker_within.is_some()),
+        priorities: question.priorities.clone(),
+        title: finding.title,
+        risk: finding.risk,
+        remediation: finding.remediation,
+        owner: finding.owner,
+        references: question.references.clone(),
+        answer_of: Some(index),
+        pos: finding.pos,
+    })
 }
 
 /// Every qualified question id with its index and type, reporting duplicates.

@@ -5,6 +5,8 @@
 use crate::diag::{Code, Pos, Sink};
 use crate::load::fields::{Fields, list, number};
 use crate::load::question::{QUESTION_FIELDS, answer_kind, is_identifier, unused_type_fields};
+use crate::load::risk::{self, RawFinding};
+use crate::model::catalog::RiskyAnswer;
 use crate::load::yaml::{Node, Value};
 use crate::model::{AnswerKind, Priority, Severity};
 
@@ -26,6 +28,9 @@ pub struct RawQuestion {
     pub references: Vec<String>,
     pub when: Option<ExprText>,
     pub allow_na: bool,
+    /// Worst first.
+    pub risky: Vec<RiskyAnswer>,
+    pub finding: Option<RawFinding>,
     pub pos: Pos,
 }
 
@@ -137,8 +142,27 @@ fn question(node: &Node, sink: &mut Sink) -> Option<RawQuestion> {
     let prompt = f.required_str("prompt", sink);
     let help = f.optional_str("help", sink).unwrap_or_default();
     let weight = weight(&mut f, sink);
-    let kind = answer_kind(&mut f, weight, sink);
+    let mut risky = Vec::new();
+    let kind = answer_kind(&mut f, weight, &mut risky, sink);
     unused_type_fields(&mut f, kind.as_ref(), sink);
+    if let (Some(node), Some(kind)) = (f.optional("raises"), kind.as_ref()) {
+        risky.extend(risk::question_raises(node, kind, sink));
+    }
+    risk::sort_worst_first(&mut risky);
+    let finding = f.optional("finding").and_then(|n| risk::finding(n, sink));
+    match (&finding, risky.is_empty()) {
+        (None, false) => sink.error(
+            f.pos(),
+            Code::MissingField,
+            "a question whose answers raise a finding needs `finding:` (title, risk, remediation, owner)",
+        ),
+        (Some(found), true) => sink.error(
+            found.pos,
+            Code::InvalidValue,
+            "`finding:` is given but no answer raises it: add `raises:` to an option, a band or the question",
+        ),
+        _ => {}
+    }
     let priorities = f.string_list("priorities", sink);
     if priorities.is_empty() && weight > 0.0 {
         sink.error(
@@ -163,6 +187,8 @@ fn question(node: &Node, sink: &mut Sink) -> Option<RawQuestion> {
         references,
         when,
         allow_na,
+        risky,
+        finding,
         pos: node.pos,
     })
 }

@@ -9,6 +9,7 @@ pub mod expr_pos;
 pub mod fields;
 pub mod limits;
 pub mod question;
+pub mod risk;
 pub mod source;
 pub mod yaml;
 

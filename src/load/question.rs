@@ -3,6 +3,8 @@
 use crate::diag::{Code, Pos, Sink};
 use crate::load::fields::{Fields, list, number, text, wrong_type};
 use crate::load::yaml::{Node, Value};
+use crate::load::risk;
+use crate::model::catalog::{AnswerMatch, RiskyAnswer};
 use crate::model::{AnswerKind, Band, ChoiceOption};
 
 pub const QUESTION_FIELDS: &[&str] = &[
@@ -22,6 +24,8 @@ pub const QUESTION_FIELDS: &[&str] = &[
     "references",
     "when",
     "allow_na",
+    "raises",
+    "finding",
 ];
 
 const TYPES: &[&str] = &[
@@ -49,8 +53,13 @@ pub fn unused_type_fields(fields: &mut Fields, kind: Option<&AnswerKind>, sink: 
 /// Answers every question accepts; an option may not shadow them.
 pub const RESERVED_ANSWERS: &[&str] = &["n/a", "unknown"];
 
-/// Reads `type:` and the fields that belong to it.
-pub fn answer_kind(fields: &mut Fields, weight: f64, sink: &mut Sink) -> Option<AnswerKind> {
+/// Reads `type:` and the fields that belong to it, with the risky answers its options and bands name.
+pub fn answer_kind(
+    fields: &mut Fields,
+    weight: f64,
+    risky: &mut Vec<RiskyAnswer>,
+    sink: &mut Sink,
+) -> Option<AnswerKind> {
     let type_node = fields.required("type", sink)?;
     let Some(name) = type_node.as_str() else {
         wrong_type(type_node, "type", &format!("one of {}", list(TYPES)), sink);
@@ -61,15 +70,15 @@ pub fn answer_kind(fields: &mut Fields, weight: f64, sink: &mut Sink) -> Option<
             partial: fields.optional_bool("partial", sink).unwrap_or(false),
         },
         "choice" => AnswerKind::Choice {
-            options: options(fields.required("options", sink), sink)?,
+            options: options(fields.required("options", sink), risky, sink)?,
         },
         "multi" => AnswerKind::Multi {
-            options: options(fields.required("options", sink), sink)?,
+            options: options(fields.required("options", sink), risky, sink)?,
         },
         "maturity" => AnswerKind::Maturity {
             levels: levels(fields, sink),
         },
-        "number" => number_kind(fields, weight, sink)?,
+        "number" => number_kind(fields, weight, risky, sink)?,
         "date" => AnswerKind::Date,
         "text" => AnswerKind::Text,
         "person" => AnswerKind::Person,
@@ -89,7 +98,11 @@ pub fn answer_kind(fields: &mut Fields, weight: f64, sink: &mut Sink) -> Option<
     Some(kind)
 }
 
-fn options(node: Option<&Node>, sink: &mut Sink) -> Option<Vec<ChoiceOption>> {
+fn options(
+    node: Option<&Node>,
+    risky: &mut Vec<RiskyAnswer>,
+    sink: &mut Sink,
+) -> Option<Vec<ChoiceOption>> {
     let node = node?;
     let Value::Seq(items) = &node.value else {
         wrong_type(node, "options", "a list of options", sink);
@@ -105,7 +118,7 @@ fn options(node: Option<&Node>, sink: &mut Sink) -> Option<Vec<ChoiceOption>> {
     }
     let mut out: Vec<ChoiceOption> = Vec::new();
     for item in items {
-        let Some(option) = one_option(item, sink) else {
+        let Some((option, raise)) = one_option(item, sink) else {
             continue;
         };
         if out.iter().any(|o| o.value == option.value) {
@@ -116,23 +129,33 @@ fn options(node: Option<&Node>, sink: &mut Sink) -> Option<Vec<ChoiceOption>> {
             );
             continue;
         }
+        if let Some(raise) = raise {
+            risky.push(RiskyAnswer {
+                matches: AnswerMatch::Value(option.value.clone()),
+                raise,
+            });
+        }
         out.push(option);
     }
     Some(out)
 }
 
-fn one_option(item: &Node, sink: &mut Sink) -> Option<ChoiceOption> {
-    let mut f = Fields::of(item, "an option", &["value", "label", "score"], sink)?;
+type WithRaise<T> = (T, Option<crate::model::catalog::Raise>);
+
+fn one_option(item: &Node, sink: &mut Sink) -> Option<WithRaise<ChoiceOption>> {
+    let mut f = Fields::of(item, "an option", &["value", "label", "score", "raises"], sink)?;
     let value_node = f.required("value", sink);
     let label = f.optional_str("label", sink);
     let score = f.required("score", sink).and_then(|n| score(n, sink));
+    let raise = risk::inline(&mut f, sink);
     f.finish(sink);
     let value = value_node.and_then(|n| option_value(n, sink))?;
-    Some(ChoiceOption {
+    let option = ChoiceOption {
         label: label.unwrap_or_else(|| value.clone()),
         value,
         score: score?,
-    })
+    };
+    Some((option, raise))
 }
 
 fn option_value(node: &Node, sink: &mut Sink) -> Option<String> {
@@ -190,13 +213,18 @@ fn levels(fields: &mut Fields, sink: &mut Sink) -> Vec<String> {
     levels
 }
 
-fn number_kind(fields: &mut Fields, weight: f64, sink: &mut Sink) -> Option<AnswerKind> {
+fn number_kind(
+    fields: &mut Fields,
+    weight: f64,
+    risky: &mut Vec<RiskyAnswer>,
+    sink: &mut Sink,
+) -> Option<AnswerKind> {
     let min = fields.optional_number("min", sink);
     let max = fields.optional_number("max", sink);
     let unit = fields.optional_str("unit", sink);
     let bands_node = fields.optional("bands");
     let bands = match bands_node {
-        Some(node) => bands(node, sink)?,
+        Some(node) => bands(node, risky, sink)?,
         None => Vec::new(),
     };
     if bands.is_empty() && weight > 0.0 {
@@ -223,19 +251,26 @@ fn number_kind(fields: &mut Fields, weight: f64, sink: &mut Sink) -> Option<Answ
     })
 }
 
-fn bands(node: &Node, sink: &mut Sink) -> Option<Vec<Band>> {
+fn bands(node: &Node, risky: &mut Vec<RiskyAnswer>, sink: &mut Sink) -> Option<Vec<Band>> {
     let Value::Seq(items) = &node.value else {
         wrong_type(node, "bands", "a list of `{ min, max, score }`", sink);
         return None;
     };
     let mut out = Vec::new();
     for item in items {
-        let Some(mut f) = Fields::of(item, "a band", &["min", "max", "score"], sink) else {
+        let Some(mut f) = Fields::of(item, "a band", &["min", "max", "score", "raises"], sink)
+        else {
             continue;
         };
         let min = f.optional_number("min", sink);
         let max = f.optional_number("max", sink);
         let s = f.required("score", sink).and_then(|n| score(n, sink));
+        if let Some(raise) = risk::inline(&mut f, sink) {
+            risky.push(RiskyAnswer {
+                matches: AnswerMatch::Band { min, max },
+                raise,
+            });
+        }
         f.finish(sink);
         if let Some(score) = s {
             out.push(Band { min, max, score });

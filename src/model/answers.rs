@@ -7,7 +7,8 @@ use crate::diag::Pos;
 pub struct Meta {
     pub organisation: String,
     pub project: String,
-    pub go_live: Date,
+    /// `None` while no go-live date is agreed.
+    pub go_live: Option<Date>,
     pub assessed_by: Option<String>,
     pub assessed_on: Option<Date>,
 }

@@ -126,7 +126,39 @@ pub struct Question {
     pub when: Option<Expr>,
     /// Whether `n/a` is an acceptable answer; not where it would hide a gap (owners, DNS control).
     pub allow_na: bool,
+    /// The answers that raise a finding on their own, worst first; their finding is the rule
+    /// that carries this question's id.
+    pub risky: Vec<RiskyAnswer>,
     pub pos: Pos,
+}
+
+/// Which answers of a question a [`RiskyAnswer`] covers.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum AnswerMatch {
+    /// `no` or `partial` of a yes/no question, an option of a choice, an option ticked in a multi.
+    Value(String),
+    /// A number in this band (inclusive bounds).
+    Band { min: Option<f64>, max: Option<f64> },
+    /// A multiple choice whose ticked options add up to less than this score.
+    ScoreBelow(f64),
+}
+
+/// What one risky answer raises, and when.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Raise {
+    pub severity: Severity,
+    pub blocker: bool,
+    /// Raised only from this many days before go-live until go-live (a run-up risk).
+    pub within_days: Option<i64>,
+    /// From this many days before go-live until go-live, the finding is a critical blocker: far
+    /// out the answer is a plan still to carry out, close to cutover it stops the migration.
+    pub blocker_within: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RiskyAnswer {
+    pub matches: AnswerMatch,
+    pub raise: Raise,
 }
 
 #[derive(
@@ -188,6 +220,8 @@ pub struct Rule {
     pub remediation: String,
     pub owner: String,
     pub references: Vec<String>,
+    /// Set for the finding a question's own risky answers raise: that question's index.
+    pub answer_of: Option<usize>,
     pub pos: Pos,
 }
 

@@ -51,7 +51,7 @@ pub fn serious(r: &Report) -> impl Iterator<Item = &FindingLine> {
 pub fn lapsing(r: &Report) -> impl Iterator<Item = &WaiverLine> {
     r.waivers.iter().filter(|w| {
         w.state == WaiverState::Active
-            && w.expires < r.go_live
+            && r.go_live.is_some_and(|g| w.expires < g)
             && r.findings
                 .iter()
                 .any(|f| f.rule == w.rule && (f.blocker || f.severity <= Severity::High))
@@ -160,7 +160,7 @@ fn next_steps(r: &Report) -> (String, String) {
             .collect();
         let what = format!(
             "renew or close the waivers that run out before go-live on {}: {}",
-            r.go_live,
+            go_live_text(r.go_live),
             named(&titles)
         );
         let approvers: Vec<String> = lapsing.iter().map(|w| w.approved_by.clone()).collect();
@@ -319,7 +319,15 @@ fn sentence(s: &str) -> String {
 }
 
 /// "in 467 days", "today", "3 days ago".
-pub fn days_phrase(days: i64) -> String {
+/// The go-live date, or that none is set.
+pub fn go_live_text(go_live: Option<crate::date::Date>) -> String {
+    go_live.map_or_else(|| "not set".to_owned(), |d| d.to_string())
+}
+
+pub fn days_phrase(days: Option<i64>) -> String {
+    let Some(days) = days else {
+        return "no date agreed".into();
+    };
     match days {
         0 => "today".into(),
         1 => "tomorrow".into(),

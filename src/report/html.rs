@@ -58,11 +58,12 @@ fn header(out: &mut String, r: &Report) {
     );
     let _ = writeln!(
         out,
-        "<p class=\"score\"><strong>{:.1}</strong> / 100 readiness · {:.1}% answered · go-live <strong>{}</strong>, {}</p>",
+        "<p class=\"score\"><strong>{:.1}</strong> / 100 readiness · {:.1}% answered · go-live <strong>{}</strong>, {} · judged at {}</p>",
         r.score,
         r.completeness,
-        r.go_live,
-        decision::days_phrase(r.days_to_go_live)
+        decision::go_live_text(r.go_live),
+        decision::days_phrase(r.days_to_go_live),
+        r.stage.label()
     );
     let _ = writeln!(out, "{}\n</header>", score_bar(r.score, None, "overall"));
     let mut about = h(&r.project);

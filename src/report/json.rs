@@ -16,19 +16,33 @@ pub struct Json<'a, F = Finding<'a>, W = Waiver<'a>> {
     schema_version: u32,
     organisation: &'a str,
     project: &'a str,
-    go_live: Date,
-    days_to_go_live: i64,
+    /// `null` while no go-live date is agreed.
+    go_live: Option<Date>,
+    days_to_go_live: Option<i64>,
     today: Date,
     verdict: &'a str,
+    /// `kickoff`, `go-no-go`, `after-go-live` or `no-date`.
+    stage: &'a str,
     score: f64,
+    /// What held the overall score down, when a finding (or too few answers) capped it.
+    score_cap: Option<Cap<'a>>,
     completeness: f64,
     priorities: Priorities<'a>,
     findings: Vec<F>,
     reasons: &'a [String],
     open_questions: Vec<&'a str>,
     waivers: Vec<W>,
+    /// Rules a go-live date would decide, while none is set.
+    not_evaluable: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     gate: Option<Gate<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Cap<'a> {
+    max: f64,
+    /// The rule whose finding set the cap; `null` when too few questions are answered.
+    rule: Option<&'a str>,
 }
 
 /// Priority scores keyed by id, in catalogue order.
@@ -56,6 +70,8 @@ pub struct Finding<'a> {
     owner_role: &'a str,
     due: Option<Date>,
     answers: Vec<&'a str>,
+    /// Unanswered or `unknown` questions whose worst answer raises it.
+    not_known: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -89,7 +105,12 @@ pub fn contract<F, W>(report: &Report, findings: Vec<F>, waivers: Vec<W>) -> Jso
         days_to_go_live: report.days_to_go_live,
         today: report.today,
         verdict: report.verdict.as_str(),
+        stage: report.stage.as_str(),
         score: report.score,
+        score_cap: report.score_cap.as_ref().map(|c| Cap {
+            max: c.max,
+            rule: c.rule.as_deref(),
+        }),
         completeness: report.completeness,
         priorities: Priorities(report),
         findings,
@@ -100,6 +121,7 @@ pub fn contract<F, W>(report: &Report, findings: Vec<F>, waivers: Vec<W>) -> Jso
             .map(|q| q.question.as_str())
             .collect(),
         waivers,
+        not_evaluable: report.not_evaluable.iter().map(|(id, _)| id.as_str()).collect(),
         gate: report.gate.as_ref().map(|g| Gate {
             passed: g.passed,
             reasons: &g.reasons,
@@ -137,6 +159,7 @@ pub fn finding(f: &FindingLine) -> Finding<'_> {
         owner_role: &f.owner_role,
         due: f.due,
         answers: f.answers.iter().map(|a| a.question.as_str()).collect(),
+        not_known: f.not_known.iter().map(String::as_str).collect(),
     }
 }
 

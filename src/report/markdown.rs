@@ -51,11 +51,12 @@ fn header(out: &mut String, r: &Report) {
     );
     let _ = writeln!(
         out,
-        "**Readiness {:.1} / 100** · {:.1}% of applicable questions answered · go-live **{}**, {}\n",
+        "**Readiness {:.1} / 100** · {:.1}% of applicable questions answered · go-live **{}**, {} · judged at {}\n",
         r.score,
         r.completeness,
-        r.go_live,
-        decision::days_phrase(r.days_to_go_live)
+        decision::go_live_text(r.go_live),
+        decision::days_phrase(r.days_to_go_live),
+        r.stage.label()
     );
     let mut about = md(&r.project);
     if let Some(by) = &r.assessed_by {

@@ -11,15 +11,23 @@ pub struct Report {
     pub answers_file: String,
     pub organisation: String,
     pub project: String,
-    pub go_live: Date,
-    pub days_to_go_live: i64,
+    /// `None` while no go-live date is agreed.
+    pub go_live: Option<Date>,
+    pub days_to_go_live: Option<i64>,
+    /// The stage the assessment is judged at (kickoff, go/no-go, after go-live, no date).
+    pub stage: crate::engine::Stage,
     pub assessed_by: Option<String>,
     pub assessed_on: Option<Date>,
     pub today: Date,
     pub verdict: Verdict,
     pub score: f64,
+    /// What holds the overall score down, where a cap applied: `(cap, rule id or None for
+    /// "too few answers")`.
+    pub score_cap: Option<CapLine>,
     pub completeness: f64,
     pub priorities: Vec<PriorityLine>,
+    /// Rules a go-live date would decide, while none is set: `(id, title)`.
+    pub not_evaluable: Vec<(String, String)>,
     pub findings: Vec<FindingLine>,
     pub reasons: Vec<String>,
     pub open_questions: Vec<OpenQuestion>,
@@ -52,6 +60,16 @@ pub struct PriorityLine {
     pub title: String,
     pub score: Option<f64>,
     pub floor: f64,
+    /// The cap an unwaived finding set on this priority, where it lowered the score.
+    pub cap: Option<CapLine>,
+}
+
+/// A ceiling a finding put on a score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CapLine {
+    pub max: f64,
+    /// The rule whose finding set it; `None` when too few questions are answered to judge.
+    pub rule: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +80,9 @@ pub struct FindingLine {
     pub blocker: bool,
     pub waived: bool,
     pub title: String,
+    /// Raised because questions it reads are unanswered or `unknown` (their ids): the worst
+    /// answer to them would raise it.
+    pub not_known: Vec<String>,
     pub risk: String,
     pub remediation: String,
     /// The person named on a triggering answer, else the rule's owner role.
@@ -176,22 +197,32 @@ impl Report {
             project: meta.project.clone(),
             go_live: meta.go_live,
             days_to_go_live: a.days_to_go_live,
+            stage: a.stage,
             assessed_by: meta.assessed_by.clone(),
             assessed_on: meta.assessed_on,
             today: a.today,
             verdict: a.judgement.verdict,
             score: a.score,
+            score_cap: a.score_cap.map(|c| cap_line(catalog, c)),
             completeness: a.completeness,
             priorities: catalog
                 .priorities
                 .iter()
                 .zip(&a.priority_scores)
-                .map(|(p, score)| PriorityLine {
+                .zip(&a.priority_caps)
+                .map(|((p, score), cap)| PriorityLine {
                     id: p.id.clone(),
                     title: p.title.clone(),
                     score: *score,
                     floor: thresholds.floor_for(&p.id),
+                    cap: cap.map(|c| cap_line(catalog, c)),
                 })
+                .collect(),
+            not_evaluable: a
+                .not_evaluable
+                .iter()
+                .filter_map(|&r| catalog.rules.get(r))
+                .map(|r| (r.id.clone(), r.title.clone()))
                 .collect(),
             findings: a
                 .findings
@@ -281,6 +312,16 @@ impl Report {
     }
 }
 
+fn cap_line(catalog: &Catalog, cap: crate::engine::score::Cap) -> CapLine {
+    CapLine {
+        max: cap.max,
+        rule: cap
+            .rule
+            .and_then(|r| catalog.rules.get(r))
+            .map(|r| r.id.clone()),
+    }
+}
+
 fn finding(
     catalog: &Catalog,
     answers: &Answers,
@@ -292,10 +333,16 @@ fn finding(
     Some(FindingLine {
         rule: rule.id.clone(),
         checklist: catalog.checklists.get(rule.checklist)?.id.clone(),
-        severity: rule.severity,
-        blocker: rule.blocker,
+        severity: f.severity,
+        blocker: f.blocker,
         waived: f.waiver.is_some(),
         title: rule.title.clone(),
+        not_known: f
+            .assumed
+            .iter()
+            .filter_map(|&q| catalog.questions.get(q))
+            .map(|q| q.id.clone())
+            .collect(),
         risk: rule.risk.clone(),
         remediation: rule.remediation.clone(),
         owner: owner.unwrap_or_else(|| rule.owner.clone()),

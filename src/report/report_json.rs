@@ -228,7 +228,8 @@ fn waiver<'a>(r: &Report, w: &'a WaiverLine) -> ReportWaiver<'a> {
         title: &w.title,
         days_left: w.days_left,
         expiring: w.expiring(),
-        expires_before_go_live: w.state != WaiverState::Expired && w.expires < r.go_live,
+        expires_before_go_live: w.state != WaiverState::Expired
+            && r.go_live.is_some_and(|g| w.expires < g),
     }
 }
 

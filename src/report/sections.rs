@@ -82,8 +82,8 @@ pub fn waiver_when(r: &Report, w: &WaiverLine) -> String {
         d => format!("{d} days left"),
     };
     let mut s = format!("until {} ({left})", w.expires);
-    if w.expires < r.go_live {
-        s.push_str(&format!(", which is before go-live on {}", r.go_live));
+    if let Some(go_live) = r.go_live.filter(|g| w.expires < *g) {
+        s.push_str(&format!(", which is before go-live on {go_live}"));
     }
     s
 }

@@ -29,11 +29,12 @@ pub fn render(r: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "**{}** · {} · go-live {} ({})\n",
+        "**{}** · {} · go-live {} ({}) · judged at {}\n",
         md_cell(&r.organisation),
         md_cell(&r.project),
-        r.go_live,
-        super::table::days_phrase(r.days_to_go_live)
+        crate::report::decision::go_live_text(r.go_live),
+        super::table::days_phrase(r.days_to_go_live),
+        r.stage.label()
     );
     let urgent = r.findings.iter().filter(|f| is_urgent(f)).count();
     let blockers = r.blockers().count();

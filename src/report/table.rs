@@ -21,9 +21,10 @@ pub fn render(r: &Report, style: &Style) -> String {
     let _ = writeln!(out, "{} — {}", r.organisation, r.project);
     let _ = writeln!(
         out,
-        "Go-live {} ({})",
-        r.go_live,
-        days_phrase(r.days_to_go_live)
+        "Go-live {} ({}) · judged at {}",
+        crate::report::decision::go_live_text(r.go_live),
+        days_phrase(r.days_to_go_live),
+        r.stage.label()
     );
     let _ = writeln!(out);
     let _ = writeln!(
@@ -153,15 +154,7 @@ fn bar(score: f64) -> String {
 }
 
 /// "in 12 days", "tomorrow", "3 days ago": how far the go-live date is, in words.
-pub(crate) fn days_phrase(days: i64) -> String {
-    match days {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        d if d > 1 => format!("in {d} days"),
-        -1 => "1 day ago".into(),
-        d => format!("{} days ago", -d),
-    }
-}
+pub(crate) use crate::report::decision::days_phrase;
 
 pub(crate) fn verdict_color(v: Verdict) -> Color {
     match v {

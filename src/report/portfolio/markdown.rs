@@ -33,7 +33,11 @@ pub fn render(p: &Portfolio) -> String {
             Row::Assessed(a) => vec![
                 md_cell(&a.file),
                 format!("{} — {}", md_cell(&a.organisation), md_cell(&a.project)),
-                format!("{} ({})", a.go_live, days_phrase(a.days_left)),
+                format!(
+                    "{} ({})",
+                    crate::report::decision::go_live_text(a.go_live),
+                    days_phrase(a.days_left)
+                ),
                 format!("**{}**", verdict_label(row)),
                 format!("{:.1}", a.score),
                 format!("{:.1}%", a.completeness),

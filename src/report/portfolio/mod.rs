@@ -76,9 +76,9 @@ pub struct Assessed {
     pub file: String,
     pub organisation: String,
     pub project: String,
-    pub go_live: Date,
+    pub go_live: Option<Date>,
     /// Days from today to go-live; negative once it has passed.
-    pub days_left: i64,
+    pub days_left: Option<i64>,
     pub verdict: Verdict,
     pub score: f64,
     pub completeness: f64,
@@ -111,9 +111,7 @@ pub struct Invalid {
 impl Assessed {
     pub fn new(catalog: &Catalog, answers: &Answers, a: &Assessment, gate: Option<Gate>) -> Self {
         let unwaived = || a.findings.iter().filter(|f| f.waiver.is_none());
-        let blockers = unwaived()
-            .filter(|f| catalog.rules.get(f.rule).is_some_and(|r| r.blocker))
-            .count();
+        let blockers = unwaived().filter(|f| f.blocker).count();
         // A finding is due by the earliest `due` of the answers that triggered it, as in the report.
         let overdue = unwaived()
             .filter(|f| {
@@ -244,7 +242,8 @@ fn compare(a: &Row, b: &Row, by: SortBy) -> Ordering {
         (Row::Assessed(a), Row::Assessed(b)) => match by {
             SortBy::Verdict => b.verdict.cmp(&a.verdict).then(a.score.total_cmp(&b.score)),
             SortBy::Score => a.score.total_cmp(&b.score),
-            SortBy::GoLive => a.go_live.cmp(&b.go_live),
+            // Undated projects last: they have no go-live to be soon.
+            SortBy::GoLive => (a.go_live.is_none(), a.go_live).cmp(&(b.go_live.is_none(), b.go_live)),
             SortBy::Name => by_name(&a.organisation, &b.organisation)
                 .then_with(|| by_name(&a.project, &b.project)),
         },
@@ -300,8 +299,8 @@ mod tests {
             file: file.into(),
             organisation: org.into(),
             project: "P".into(),
-            go_live: go_live.parse().unwrap(),
-            days_left: 0,
+            go_live: Some(go_live.parse().unwrap()),
+            days_left: Some(0),
             verdict,
             score,
             completeness: 100.0,

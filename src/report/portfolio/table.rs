@@ -99,7 +99,11 @@ const WEAKEST_MAX: u16 = 26;
 fn assessed(a: &Assessed, gated: bool) -> Vec<Cell> {
     let mut cells = vec![
         Cell::new(format!("{}\n{}\n{}", a.organisation, a.project, a.file)),
-        Cell::new(format!("{}\n{}", a.go_live, days_phrase(a.days_left))),
+        Cell::new(format!(
+            "{}\n{}",
+            crate::report::decision::go_live_text(a.go_live),
+            days_phrase(a.days_left)
+        )),
         Cell::new(a.verdict.label()).fg(verdict_color(a.verdict)),
         Cell::new(format!("{:.1}", a.score)),
         Cell::new(format!("{:.1}%", a.completeness)),

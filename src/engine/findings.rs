@@ -1,0 +1,140 @@
+//! Which rules fire, at what severity, and which cannot be judged yet.
+//!
+//! A hand-written rule fires at its own severity. A question's own rule (`answer_of`) fires at the
+//! severity of the worst risky answer given, within its time window; an unanswered or `unknown`
+//! question raises what its worst answer would, when that is high or critical.
+
+use crate::engine::facts::AssessmentFacts;
+use crate::engine::worst_case::{self, Outcome};
+use crate::engine::expr::{Answer, Facts};
+use crate::model::catalog::{AnswerMatch, Raise, RiskyAnswer};
+use crate::model::{AnswerKind, Catalog, Question, Rule, Severity};
+
+/// A rule that fires, before waivers are matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raised {
+    pub severity: Severity,
+    pub blocker: bool,
+    /// The unanswered or `unknown` questions whose worst answer makes it fire; empty when the
+    /// answers given fire it.
+    pub assumed: Vec<usize>,
+}
+
+impl Raised {
+    /// Blockers first, then by severity: the smaller key is the graver finding.
+    pub fn gravity(&self) -> (bool, Severity) {
+        (!self.blocker, self.severity)
+    }
+}
+
+/// Whether a finding this grave is raised on the strength of an answer nobody knows.
+pub fn raised_when_unknown(severity: Severity, blocker: bool) -> bool {
+    blocker || severity <= Severity::High
+}
+
+pub fn evaluate(catalog: &Catalog, rule: &Rule, facts: &AssessmentFacts) -> Option<Raised> {
+    match rule.answer_of {
+        Some(q) => catalog.questions.get(q).and_then(|q| own_answer(q, rule, facts)),
+        None => condition(catalog, rule, facts),
+    }
+}
+
+fn condition(catalog: &Catalog, rule: &Rule, facts: &AssessmentFacts) -> Option<Raised> {
+    let assumed = match worst_case::evaluate(catalog, &rule.when, facts) {
+        Outcome::Holds => Vec::new(),
+        Outcome::HoldsIfWorst(open) if raised_when_unknown(rule.severity, rule.blocker) => open,
+        _ => return None,
+    };
+    Some(Raised {
+        severity: rule.severity,
+        blocker: rule.blocker,
+        assumed,
+    })
+}
+
+fn own_answer(question: &Question, rule: &Rule, facts: &AssessmentFacts) -> Option<Raised> {
+    let index = rule.answer_of?;
+    let days = facts.go_live().map(|g| facts.today().days_until(g));
+    let answer = facts.answer(index);
+    let unknown = matches!(answer, Answer::Missing | Answer::Unknown);
+    let raised = question
+        .risky
+        .iter()
+        .filter(|r| unknown || matches(r, &question.kind, answer))
+        .filter_map(|r| in_force(r.raise, days))
+        .min_by_key(|(severity, blocker)| (!blocker, *severity))?;
+    let (severity, blocker) = raised;
+    if unknown && !raised_when_unknown(severity, blocker) {
+        return None;
+    }
+    Some(Raised {
+        severity,
+        blocker,
+        assumed: if unknown { vec![index] } else { Vec::new() },
+    })
+}
+
+/// The severity and blocker flag a risky answer carries this many days before go-live, or
+/// `None` outside its window (or with no go-live date, for a run-up risk).
+pub fn in_force(raise: Raise, days: Option<i64>) -> Option<(Severity, bool)> {
+    let inside = |n: i64| days.is_some_and(|d| (0..=n).contains(&d));
+    if raise.within_days.is_some_and(|n| !inside(n)) {
+        return None;
+    }
+    if raise.blocker_within.is_some_and(inside) {
+        return Some((Severity::Critical, true));
+    }
+    Some((raise.severity, raise.blocker))
+}
+
+fn matches(risky: &RiskyAnswer, kind: &AnswerKind, answer: Answer<'_>) -> bool {
+    match (&risky.matches, answer) {
+        (AnswerMatch::Value(v), Answer::No) => v == "no",
+        (AnswerMatch::Value(v), Answer::Partial) => v == "partial",
+        (AnswerMatch::Value(v), Answer::Choice(c)) => v == c,
+        (AnswerMatch::Value(v), Answer::Multi(selected)) => selected.iter().any(|s| s == v),
+        (AnswerMatch::Band { min, max }, Answer::Number(n)) => {
+            min.is_none_or(|lo| n >= lo) && max.is_none_or(|hi| n <= hi)
+        }
+        (AnswerMatch::ScoreBelow(mark), Answer::Multi(selected)) => {
+            let options = kind.options();
+            let score: f64 = selected
+                .iter()
+                .filter_map(|s| options.iter().find(|o| &o.value == s))
+                .map(|o| o.score)
+                .sum();
+            score.min(1.0) < *mark
+        }
+        _ => false,
+    }
+}
+
+/// With no go-live date, the rules that some go-live date would make fire, or fire more gravely:
+/// they are "not evaluable until a go-live date is set".
+pub fn not_evaluable(
+    catalog: &Catalog,
+    facts: &AssessmentFacts,
+    fired: &[Option<Raised>],
+) -> Vec<usize> {
+    if facts.go_live().is_some() {
+        return Vec::new();
+    }
+    const TRIAL_DAYS: [i64; 9] = [0, 3, 7, 14, 30, 60, 90, 180, 365];
+    catalog
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(i, rule)| {
+            let now = fired.get(*i).cloned().flatten();
+            TRIAL_DAYS.iter().any(|&d| {
+                let dated = facts.with_go_live(Some(facts.today().add_days(d)));
+                match (evaluate(catalog, rule, &dated), &now) {
+                    (Some(trial), Some(now)) => trial.gravity() < now.gravity(),
+                    (Some(_), None) => true,
+                    (None, _) => false,
+                }
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}

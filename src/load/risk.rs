@@ -1,0 +1,254 @@
+//! The risk a question's own answers carry: `raises:` on options, bands and yes/no values, and the
+//! `finding:` text they share.
+//!
+//! A risky answer raises a finding without a hand-written rule; rules stay for what one answer
+//! cannot say (combinations across areas, escalation as go-live nears).
+
+use crate::diag::{Code, Pos, Sink};
+use crate::load::fields::{Fields, list, number};
+use crate::load::yaml::Node;
+use crate::model::catalog::{AnswerMatch, Raise, RiskyAnswer};
+use crate::model::{AnswerKind, Severity};
+
+/// The text of the finding a question's risky answers raise.
+#[derive(Debug, Clone)]
+pub struct RawFinding {
+    pub title: String,
+    pub risk: String,
+    pub remediation: String,
+    pub owner: String,
+    pub pos: Pos,
+}
+
+const RAISE_FIELDS: &[&str] = &["severity", "blocker", "within_days", "blocker_within"];
+const MULTI_RAISE_FIELDS: &[&str] = &[
+    "below",
+    "severity",
+    "blocker",
+    "within_days",
+    "blocker_within",
+];
+const FINDING_FIELDS: &[&str] = &["title", "risk", "remediation", "owner"];
+
+/// `raises: high`, or `raises: { severity: critical, blocker: true, within_days: 30 }`.
+pub fn raise(node: &Node, sink: &mut Sink) -> Option<Raise> {
+    if let Some(name) = node.as_str() {
+        return severity(node, name, sink).map(|severity| Raise {
+            severity,
+            blocker: false,
+            within_days: None,
+            blocker_within: None,
+        });
+    }
+    let mut f = Fields::of(node, "`raises`", RAISE_FIELDS, sink)?;
+    let raise = raise_fields(&mut f, sink);
+    f.finish(sink);
+    raise
+}
+
+fn raise_fields(f: &mut Fields, sink: &mut Sink) -> Option<Raise> {
+    let severity_node = f.required("severity", sink);
+    let blocker = f.optional_bool("blocker", sink).unwrap_or(false);
+    let within_days = days(f.optional("within_days"), "within_days", sink);
+    let blocker_within = days(f.optional("blocker_within"), "blocker_within", sink);
+    let severity_node = severity_node?;
+    let severity = severity(severity_node, severity_node.as_str().unwrap_or(""), sink)?;
+    if blocker && severity != Severity::Critical {
+        sink.error(
+            severity_node.pos,
+            Code::InvalidValue,
+            "a go-live blocker is critical: give `severity: critical` with `blocker: true`",
+        );
+        return None;
+    }
+    Some(Raise {
+        severity,
+        blocker,
+        within_days,
+        blocker_within,
+    })
+}
+
+fn days(node: Option<&Node>, name: &str, sink: &mut Sink) -> Option<i64> {
+    let node = node?;
+    let n = number(node, name, sink)?;
+    if n.fract() != 0.0 || !(0.0..=3650.0).contains(&n) {
+        sink.error(
+            node.pos,
+            Code::InvalidValue,
+            format!("`{name}` is a whole number of days from 0 to 3650, found {n}"),
+        );
+        return None;
+    }
+    Some(n as i64)
+}
+
+fn severity(node: &Node, name: &str, sink: &mut Sink) -> Option<Severity> {
+    let found = Severity::parse(name);
+    if found.is_none() {
+        let names: Vec<&str> = Severity::ALL.iter().map(|s| s.as_str()).collect();
+        sink.error(
+            node.pos,
+            Code::InvalidValue,
+            format!(
+                "`raises` names a severity, one of {}{}",
+                list(&names),
+                crate::suggest::did_you_mean(name, names.iter().copied())
+            ),
+        );
+    }
+    found
+}
+
+/// The question-level `raises:`: for yes/no, a map from `no` / `partial` to what each raises; for a
+/// multiple choice, what a selection scoring `below` a mark raises.
+pub fn question_raises(node: &Node, kind: &AnswerKind, sink: &mut Sink) -> Vec<RiskyAnswer> {
+    match kind {
+        AnswerKind::YesNo { partial } => yes_no_raises(node, *partial, sink),
+        AnswerKind::Multi { .. } => multi_raise(node, sink).into_iter().collect(),
+        other => {
+            sink.error(
+                node.pos,
+                Code::UnknownField,
+                format!(
+                    "a {} question says what raises a finding on its {}, not on the question",
+                    other.name(),
+                    if matches!(other, AnswerKind::Number { .. }) {
+                        "bands"
+                    } else {
+                        "options"
+                    }
+                ),
+            );
+            Vec::new()
+        }
+    }
+}
+
+fn yes_no_raises(node: &Node, partial: bool, sink: &mut Sink) -> Vec<RiskyAnswer> {
+    let known: &'static [&'static str] = if partial {
+        &["no", "partial"]
+    } else {
+        &["no"]
+    };
+    let Some(mut f) = Fields::of(node, "`raises` of a yes/no question", known, sink) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for value in known {
+        if let Some(raise) = f.optional(value).and_then(|n| raise(n, sink)) {
+            out.push(RiskyAnswer {
+                matches: AnswerMatch::Value((*value).to_owned()),
+                raise,
+            });
+        }
+    }
+    f.finish(sink);
+    out
+}
+
+fn multi_raise(node: &Node, sink: &mut Sink) -> Option<RiskyAnswer> {
+    let mut f = Fields::of(node, "`raises` of a multiple choice", MULTI_RAISE_FIELDS, sink)?;
+    let below = f.required("below", sink).and_then(|n| number(n, "below", sink));
+    let raise = raise_fields(&mut f, sink);
+    f.finish(sink);
+    Some(RiskyAnswer {
+        matches: AnswerMatch::ScoreBelow(below?),
+        raise: raise?,
+    })
+}
+
+/// `finding: { title, risk, remediation, owner }`.
+pub fn finding(node: &Node, sink: &mut Sink) -> Option<RawFinding> {
+    let mut f = Fields::of(node, "`finding`", FINDING_FIELDS, sink)?;
+    let title = f.required_str("title", sink);
+    let risk = f.required_str("risk", sink);
+    let remediation = f.required_str("remediation", sink);
+    let owner = f.required_str("owner", sink);
+    f.finish(sink);
+    Some(RawFinding {
+        title: title?,
+        risk: risk?,
+        remediation: remediation?,
+        owner: owner?,
+        pos: node.pos,
+    })
+}
+
+/// Worst first, so the first risky answer that matches is the one that counts.
+pub fn sort_worst_first(risky: &mut [RiskyAnswer]) {
+    risky.sort_by_key(|r| (!r.raise.blocker, r.raise.severity));
+}
+
+/// An answer a reviewer would call risky: scored below 0.5, or `no` on a question of weight 3
+/// or more. `lint` warns when such an answer raises nothing.
+pub fn silent_risks(kind: &AnswerKind, weight: f64, risky: &[RiskyAnswer]) -> Vec<String> {
+    if weight <= 0.0 {
+        return Vec::new();
+    }
+    let raised = |value: &str| {
+        risky
+            .iter()
+            .any(|r| matches!(&r.matches, AnswerMatch::Value(v) if v == value))
+    };
+    match kind {
+        AnswerKind::YesNo { .. } if weight >= 3.0 && !raised("no") => vec!["no".to_owned()],
+        AnswerKind::Choice { options } => options
+            .iter()
+            .filter(|o| o.score < 0.5 && !raised(&o.value))
+            .map(|o| o.value.clone())
+            .collect(),
+        AnswerKind::Number { bands, .. } => bands
+            .iter()
+            .filter(|b| b.score < 0.5)
+            .filter(|b| {
+                !risky.iter().any(|r| {
+                    matches!(r.matches, AnswerMatch::Band { min, max } if min == b.min && max == b.max)
+                })
+            })
+            .map(|b| band_label(b.min, b.max))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+pub fn band_label(min: Option<f64>, max: Option<f64>) -> String {
+    match (min, max) {
+        (Some(lo), Some(hi)) => format!("{lo} to {hi}"),
+        (Some(lo), None) => format!("{lo} or more"),
+        (None, Some(hi)) => format!("{hi} or less"),
+        (None, None) => "any number".to_owned(),
+    }
+}
+
+/// Reads a `raises:` inside an option or a band, where present.
+pub fn inline(f: &mut Fields, sink: &mut Sink) -> Option<Raise> {
+    f.optional("raises").and_then(|n| raise(n, sink))
+}
+
+/// The condition `explain` shows for a question's risky answers, in the condition language.
+pub fn condition_text(question: &crate::model::Question) -> String {
+    let id = &question.id;
+    let mut values = Vec::new();
+    let mut parts = Vec::new();
+    for r in &question.risky {
+        match &r.matches {
+            AnswerMatch::Value(v) => values.push(format!("\"{v}\"")),
+            AnswerMatch::Band { min, max } => {
+                let bounds: Vec<String> = [min.map(|lo| format!("{id} >= {lo}")), max.map(|hi| format!("{id} <= {hi}"))]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                parts.push(if bounds.is_empty() { format!("answered({id})") } else { bounds.join(" and ") });
+            }
+            AnswerMatch::ScoreBelow(_) => parts.push(format!("answered({id})")),
+        }
+    }
+    match (&question.kind, values.len()) {
+        (_, 0) => {}
+        (AnswerKind::YesNo { .. }, 1) => parts.insert(0, format!("{id} == {}", values[0])),
+        (AnswerKind::Multi { .. }, _) => parts.extend(values.iter().map(|v| format!("{v} in {id}"))),
+        _ => parts.insert(0, format!("{id} in [{}]", values.join(", "))),
+    }
+    parts.iter().map(|p| format!("({p})")).collect::<Vec<_>>().join(" or ")
+}
