@@ -54,6 +54,10 @@ fn value(kind: &AnswerKind, text: &str) -> Result<AnswerValue, String> {
     match kind {
         AnswerKind::Number { min, max, unit, .. } => number(text, *min, *max, unit.as_deref()),
         AnswerKind::Date => text.parse().map(AnswerValue::Date),
+        AnswerKind::Person if crate::load::answers::is_placeholder(text) => Err(format!(
+            "\"{}\" does not name a person: type a name, or `unknown` until someone is named",
+            text.trim()
+        )),
         AnswerKind::Text | AnswerKind::Person => Ok(AnswerValue::Text(text.to_owned())),
         _ => Err("choose one of the listed options".into()),
     }
@@ -102,6 +106,11 @@ pub fn owner(line: &str) -> Result<Option<String>, String> {
         return Err("a name on one line, please".into());
     }
     plain(text)?;
+    if crate::load::answers::is_placeholder(text) {
+        return Err(format!(
+            "\"{text}\" does not name a person: type a name, or press Enter to leave it for now"
+        ));
+    }
     Ok(Some(text.to_owned()))
 }
 

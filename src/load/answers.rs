@@ -172,7 +172,7 @@ fn answer(
         Value::Map(_) => {
             let mut f = Fields::of(node, "a long-form answer", LONG_FIELDS, sink)?;
             let value = f.required("value", sink);
-            entry.owner = f.optional_str("owner", sink);
+            entry.owner = f.optional("owner").and_then(|n| person(n, "owner", sink));
             entry.due = f.optional_date("due", sink);
             entry.evidence = f.optional_str("evidence", sink);
             entry.note = f.optional_str("note", sink);
@@ -244,7 +244,10 @@ pub fn value(
                 return None;
             }
         },
-        (AnswerKind::Text | AnswerKind::Person, Value::Str(s)) if !s.trim().is_empty() => {
+        (AnswerKind::Person, Value::Str(s)) if !s.trim().is_empty() => {
+            return person(node, id, sink).map(AnswerValue::Text);
+        }
+        (AnswerKind::Text, Value::Str(s)) if !s.trim().is_empty() => {
             Some(AnswerValue::Text(s.clone()))
         }
         _ => None,
@@ -253,6 +256,44 @@ pub fn value(
         wrong(sink);
     }
     converted
+}
+
+/// Words that hold the place of a person without naming one. Compared whole, ignoring case and
+/// the punctuation around them ("TBD.", "(none)").
+const PLACEHOLDERS: &[&str] = &[
+    "tbd", "tba", "tbc", "todo", "none", "nobody", "no one", "noone", "n/a", "na", "unknown",
+    "unassigned", "not assigned", "not yet", "?", "??", "???", "-", "--", "x", "xxx",
+];
+
+pub fn is_placeholder(name: &str) -> bool {
+    let trimmed = name
+        .trim()
+        .trim_matches(|c: char| c == '.' || c == '(' || c == ')' || c == '"' || c == '\'')
+        .trim()
+        .to_lowercase();
+    trimmed.is_empty() || PLACEHOLDERS.contains(&trimmed.as_str())
+}
+
+/// A person's name, refused when it is a placeholder: "TBD" must not count as an owner.
+fn person(node: &Node, what: &str, sink: &mut Sink) -> Option<String> {
+    let name = crate::load::fields::text(node, what, sink)?;
+    if is_placeholder(&name) {
+        sink.error(
+            node.pos,
+            Code::PlaceholderOwner,
+            format!(
+                "`{what}`: \"{}\" does not name a person; {}",
+                name.trim(),
+                if what == "owner" {
+                    "leave `owner:` out until someone is named"
+                } else {
+                    "answer `unknown` until someone is named"
+                }
+            ),
+        );
+        return None;
+    }
+    Some(name)
 }
 
 fn yes_no(node: &Node, partial: bool) -> Option<AnswerValue> {
