@@ -42,6 +42,9 @@ pub fn run(env: &Env, args: &LintArgs) -> Result<Exit, Failure> {
     if diags.has_errors() {
         return Err(diags.into());
     }
+    for warning in load::risk::silent_risk_warnings(&catalog) {
+        env.note(&warning.to_string());
+    }
     if !env.global.quiet {
         env.emit(&format!(
             "ok: {} checklists ({} questions, {} rules, {} priorities), {} answers file{}, {} config file{}\n",

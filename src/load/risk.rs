@@ -252,3 +252,38 @@ pub fn condition_text(question: &crate::model::Question) -> String {
     }
     parts.iter().map(|p| format!("({p})")).collect::<Vec<_>>().join(" or ")
 }
+
+/// For `lint`: each custom checklist question with a risky answer that raises no finding, neither
+/// by `raises:` nor through a hand-written rule that reads the question.
+pub fn silent_risk_warnings(catalog: &crate::model::Catalog) -> Vec<crate::diag::Diagnostic> {
+    let mut out = Vec::new();
+    for checklist in catalog.checklists.iter().filter(|c| !c.source.starts_with("<built-in>")) {
+        for q in checklist.questions.clone() {
+            let Some(question) = catalog.questions.get(q) else {
+                continue;
+            };
+            let silent = silent_risks(&question.kind, question.weight, &question.risky);
+            let read_by_rule = catalog
+                .rules
+                .iter()
+                .any(|r| r.answer_of.is_none() && r.when.questions().contains(&q));
+            if silent.is_empty() || read_by_rule {
+                continue;
+            }
+            out.push(crate::diag::Diagnostic::warning(
+                &checklist.source,
+                question.pos,
+                Code::SilentRisk,
+                format!(
+                    "`{}`: the risky answer{} {} raise{} no finding; add `raises:` (and `finding:`) so a team that gives {} hears about it",
+                    question.id,
+                    if silent.len() == 1 { "" } else { "s" },
+                    silent.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "),
+                    if silent.len() == 1 { "s" } else { "" },
+                    if silent.len() == 1 { "it" } else { "one" },
+                ),
+            ));
+        }
+    }
+    out
+}
