@@ -10,6 +10,7 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
     let text = source::read(&args.file, config.limits.max_file_bytes)?;
     let answers = load::answers::load(&text, &catalog, config.limits)?;
+    env.warn_past_go_live(&answers);
     let assessment = engine::assess(&catalog, &answers, env.today, &config.thresholds);
     // Flags override the config file, which overrides the defaults.
     let request = GateRequest {

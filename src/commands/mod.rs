@@ -190,6 +190,19 @@ impl<'a> Env<'a> {
         }
     }
 
+    /// Warns on stderr when go-live has passed: the answers are then judged after go-live, when the
+    /// run-up rules no longer apply, which is rarely what a team re-running an old file means.
+    pub fn warn_past_go_live(&self, answers: &crate::model::Answers) {
+        if let Some(go_live) = answers.meta.go_live.filter(|g| *g < self.today) {
+            self.note(&format!(
+                "{}: warning[{}]: go-live ({go_live}) is before today ({}): the assessment is judged after go-live; set the new date in `meta.go_live` if it moved",
+                answers.file,
+                crate::diag::Code::PastGoLive,
+                self.today
+            ));
+        }
+    }
+
     /// A note for people, on stderr; silent with `--quiet`.
     pub fn note(&self, text: &str) {
         if !self.global.quiet {

@@ -51,6 +51,9 @@ pub fn scored(
 ) -> Result<Report, Failure> {
     let text = source::read(path, config.limits.max_file_bytes)?;
     let answers = load::answers::load(&text, catalog, config.limits)?;
+    if today.is_some() {
+        env.warn_past_go_live(&answers);
+    }
     let today = today.or(answers.meta.assessed_on).unwrap_or(env.today);
     let assessment = engine::assess(catalog, &answers, today, &config.thresholds);
     let request = GateRequest {
