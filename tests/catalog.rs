@@ -223,7 +223,7 @@ fn every_question_can_apply() {
     let meta = Meta {
         organisation: "Reachability".into(),
         project: "Search".into(),
-        go_live: today().add_days(200),
+        go_live: Some(today().add_days(200)),
         assessed_by: None,
         assessed_on: None,
     };

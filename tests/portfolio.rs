@@ -314,7 +314,7 @@ fn rows_agree_with_the_report_of_each_example() {
         assert_eq!(row["weakest_priority"]["score"], weakest.1, "{name}");
         assert_eq!(row["score"], report.score, "{name}");
         assert_eq!(row["verdict"], report.verdict.as_str(), "{name}");
-        assert_eq!(row["days_left"], report.days_to_go_live, "{name}");
+        assert_eq!(row["days_left"].as_i64(), report.days_to_go_live, "{name}");
     }
     assert!(
         overdue_seen > 0,

@@ -138,7 +138,14 @@ proptest! {
         let rule = blockers[pick.index(blockers.len())];
         let before = a.judgement.verdict;
         a.findings.retain(|f| f.rule != rule);
-        a.findings.push(Finding { rule, waiver: None, questions: Vec::new() });
+        a.findings.push(Finding {
+            rule,
+            severity: catalog.rules[rule].severity,
+            blocker: true,
+            waiver: None,
+            questions: Vec::new(),
+            assumed: Vec::new(),
+        });
         let after = verdict::judge(&catalog, &a, &Thresholds::default()).verdict;
         prop_assert!(after >= before, "{before:?} became {after:?}");
         prop_assert_eq!(after, engine::Verdict::NoGo);

@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
             meta: Meta {
                 organisation: "Fuzz".into(),
                 project: "Fuzz".into(),
-                go_live: today().add_days(30),
+                go_live: Some(today().add_days(30)),
                 assessed_by: None,
                 assessed_on: None,
             },

@@ -99,7 +99,7 @@ fn fresh(catalog: &Catalog) -> Answers {
     let meta = Meta {
         organisation: "Demo Ltd".into(),
         project: "Move".into(),
-        go_live: "2027-06-01".parse().unwrap(),
+        go_live: Some("2027-06-01".parse().unwrap()),
         assessed_by: None,
         assessed_on: None,
     };

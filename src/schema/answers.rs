@@ -31,8 +31,8 @@ struct AnswersFile {
 struct Meta {
     organisation: Text,
     project: Text,
-    /// The planned go-live date.
-    go_live: DateText,
+    /// The planned go-live date; left out while no date is agreed.
+    go_live: Option<DateText>,
     /// Who answered, e.g. "Priya Nair, IT manager".
     assessed_by: Option<Text>,
     assessed_on: Option<DateText>,

@@ -64,6 +64,65 @@ struct Question {
     when: Option<Text>,
     /// Whether `n/a` is accepted (default: true, false for `person`).
     allow_na: Option<bool>,
+    /// What risky answers raise: for `yes_no`, a map from `no` / `partial`; for `multi`, a raise with
+    /// `below` (a selection scoring below it). Choice options and number bands carry their own.
+    raises: Option<QuestionRaises>,
+    /// The finding the question's risky answers raise; required with any `raises`.
+    finding: Option<Finding>,
+}
+
+/// A question-level `raises`.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum QuestionRaises {
+    YesNo(YesNoRaises),
+    Multi(MultiRaise),
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct YesNoRaises {
+    no: Option<Raise>,
+    partial: Option<Raise>,
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct MultiRaise {
+    /// A selection whose ticked options add up to less than this raises the finding.
+    below: Score,
+    #[serde(flatten)]
+    raise: RaiseFields,
+}
+
+/// A severity, or the full form.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum Raise {
+    Severity(Severity),
+    Full(RaiseFields),
+}
+
+#[derive(JsonSchema)]
+struct RaiseFields {
+    severity: Severity,
+    /// A go-live blocker at any date (critical only).
+    blocker: Option<bool>,
+    /// Raised only in the this many days up to go-live.
+    within_days: Option<u32>,
+    /// A critical go-live blocker in this many days up to go-live; `severity` before that.
+    blocker_within: Option<u32>,
+}
+
+/// The text of the finding a question's risky answers raise; its id is the question's id.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct Finding {
+    title: Text,
+    risk: Text,
+    remediation: Text,
+    /// The role that should own the fix.
+    owner: Text,
 }
 
 #[derive(JsonSchema)]
@@ -87,6 +146,8 @@ struct ChoiceOption {
     /// What a person reads (default: the value).
     label: Option<Text>,
     score: Score,
+    /// The finding this answer raises.
+    raises: Option<Raise>,
 }
 
 #[derive(JsonSchema)]
@@ -97,6 +158,8 @@ struct Band {
     /// Highest answer in the band (inclusive); open above when absent.
     max: Option<f64>,
     score: Score,
+    /// The finding an answer in this band raises.
+    raises: Option<Raise>,
 }
 
 /// A rule: a condition over answers that names a risk, its fix and who owns it.
