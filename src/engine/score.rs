@@ -98,6 +98,31 @@ pub fn hold_to_verdict(a: &mut Assessment, t: &Thresholds) {
     }
 }
 
+/// The best answer a question accepts: `yes`, the highest-scored option or band, every tick, level 5.
+/// Dates lie far ahead and names are given; neither is scored.
+pub fn best_answer(kind: &AnswerKind, today: crate::date::Date) -> AnswerValue {
+    match kind {
+        AnswerKind::YesNo { .. } => AnswerValue::Yes,
+        AnswerKind::Choice { options } => options
+            .iter()
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .map_or(AnswerValue::Unknown, |o| AnswerValue::Choice(o.value.clone())),
+        AnswerKind::Multi { options } => {
+            AnswerValue::Multi(options.iter().map(|o| o.value.clone()).collect())
+        }
+        AnswerKind::Maturity { .. } => AnswerValue::Number(5.0),
+        AnswerKind::Number { min, bands, .. } => {
+            let top = bands.iter().max_by(|a, b| a.score.total_cmp(&b.score));
+            AnswerValue::Number(match top {
+                Some(band) => band.min.or(band.max).unwrap_or(0.0),
+                None => min.unwrap_or(0.0).max(1.0),
+            })
+        }
+        AnswerKind::Date => AnswerValue::Date(today.add_days(3650)),
+        AnswerKind::Text | AnswerKind::Person => AnswerValue::Text("(to be answered)".into()),
+    }
+}
+
 /// The score of one answer, or `None` when it is left out (`n/a`).
 pub fn answer_score(kind: &AnswerKind, value: Option<&AnswerValue>) -> Option<f64> {
     let Some(value) = value else {

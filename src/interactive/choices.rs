@@ -28,7 +28,7 @@ impl Extra {
     pub fn label(self) -> &'static str {
         match self {
             Extra::NotApplicable => "n/a      does not apply here",
-            Extra::Unknown => "unknown  not known yet (listed as an open item)",
+            Extra::Unknown => "unknown  not known yet (counts as the worst answer until known)",
             Extra::Skip => "skip     leave it for later",
             Extra::Back => "back     change the previous answer",
             Extra::Help => "?        show the help and references",

@@ -11,7 +11,7 @@ use crate::date::Date;
 use crate::diag::Pos;
 use crate::engine::{self, Assessment};
 use crate::interactive::prompter::{Ask, FollowUpAsk, Prompter, Reply, Risk};
-use crate::model::{AnswerEntry, AnswerKind, AnswerValue, Answers, Catalog, Thresholds};
+use crate::model::{AnswerEntry, AnswerValue, Answers, Catalog, Thresholds};
 
 /// Where confirmed answers go: the answers file, or memory in the tests.
 pub trait Store {
@@ -239,78 +239,6 @@ impl<'a> Interview<'a> {
         self.answers.meta.assessed_on = Some(self.today);
         store.save(&self.answers)
     }
-
-    /// Unwaived rules that read `q` and fire with its answer, but would not with some other answer
-    /// (or none): the risks this answer carries, not those that other answers raise on their own.
-    /// A rule that a question still to come could silence waits for that answer.
-    pub fn risks_caused_by(&self, q: usize) -> Vec<Risk> {
-        let with = self.assess(&self.answers);
-        with.findings
-            .iter()
-            .filter(|f| f.waiver.is_none() && f.questions.contains(&q))
-            .filter(|f| self.could_silence(q, f.rule))
-            .filter(|f| {
-                f.questions
-                    .iter()
-                    .all(|&o| o == q || self.settled(o, &with) || !self.could_silence(o, f.rule))
-            })
-            .filter_map(|f| Some((f, self.catalog.rules.get(f.rule)?)))
-            .map(|(f, rule)| Risk {
-                rule: rule.id.clone(),
-                severity: f.severity.as_str().to_owned(),
-                blocker: f.blocker,
-                title: rule.title.clone(),
-            })
-            .collect()
-    }
-
-    /// Whether some other answer to `q` (or none) keeps `rule` from firing, all else equal.
-    fn could_silence(&self, q: usize, rule: usize) -> bool {
-        alternatives(&self.catalog.questions[q].kind)
-            .into_iter()
-            .any(|value| {
-                let mut other = self.answers.clone();
-                if let Some(slot) = other.by_question.get_mut(q) {
-                    let kept = slot.take().unwrap_or_else(|| blank(q));
-                    *slot = value.map(|v| AnswerEntry { value: v, ..kept });
-                }
-                !self.assess(&other).findings.iter().any(|f| f.rule == rule)
-            })
-    }
-
-    /// Answered, skipped in this session, or not asked at all (not applicable, or outside `--area`).
-    fn settled(&self, q: usize, a: &Assessment) -> bool {
-        self.answers.get(q).is_some()
-            || self.done.contains(&q)
-            || !a.applicable.get(q).copied().unwrap_or(false)
-            || !self.order.contains(&q)
-    }
-}
-
-/// Other answers a question could have had: none, and each option, yes/no, or band edge.
-fn alternatives(kind: &AnswerKind) -> Vec<Option<AnswerValue>> {
-    let mut values: Vec<AnswerValue> = match kind {
-        AnswerKind::YesNo { .. } => vec![AnswerValue::Yes, AnswerValue::No],
-        AnswerKind::Choice { options } => options
-            .iter()
-            .map(|o| AnswerValue::Choice(o.value.clone()))
-            .collect(),
-        AnswerKind::Maturity { .. } => (0..=5).map(|n| AnswerValue::Number(f64::from(n))).collect(),
-        AnswerKind::Number {
-            min, max, bands, ..
-        } => bands
-            .iter()
-            .flat_map(|b| [b.min, b.max])
-            .chain([*min, *max])
-            .flatten()
-            .map(AnswerValue::Number)
-            .collect(),
-        _ => Vec::new(),
-    };
-    values.dedup();
-    std::iter::once(None)
-        .chain(values.into_iter().map(Some))
-        .collect()
 }
 
 fn blank(question: usize) -> AnswerEntry {
@@ -334,6 +262,9 @@ pub fn new_answers(file: &str, meta: crate::model::Meta, catalog: &Catalog) -> A
         waivers: Vec::new(),
     }
 }
+
+#[path = "attribution.rs"]
+mod attribution;
 
 #[cfg(test)]
 #[path = "interview_tests.rs"]

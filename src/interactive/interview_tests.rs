@@ -162,8 +162,9 @@ fn follow_ups_appear_and_disappear_as_conditions_change() {
     let (_, p, _, finished) = run(fresh(&catalog), false, steps);
     assert!(finished);
     assert_eq!(asked(&p), ["demo.synced", "demo.admins", "demo.lead"]);
-    // Before `synced` is answered its follow-up does not apply: three of four.
-    assert_eq!((p.shown[0].number, p.shown[0].total), (1, 3));
+    // Before `synced` is answered its follow-up may apply, so it counts: one of four. Answered
+    // `no`, the follow-up goes away: two of three.
+    assert_eq!((p.shown[0].number, p.shown[0].total), (1, 4));
     assert_eq!((p.shown[1].number, p.shown[1].total), (2, 3));
 
     let steps = vec![
@@ -350,7 +351,7 @@ fn only_the_rules_an_answer_is_responsible_for_are_named() {
     let catalog = demo_catalog();
     let steps = vec![
         answer("synced", AnswerValue::Yes),
-        // `unknown` raises DEM-003 even though an unanswered question would too.
+        // `unknown` is judged by the worst answer: it raises the blocker DEM-001 as well as DEM-003.
         answer("sync_errors", AnswerValue::Unknown),
         Step::FollowUp("demo.sync_errors".into(), FollowUp::default()),
         // DEM-003 already fires because of sync_errors; DEM-004 waited for this answer.
@@ -361,7 +362,10 @@ fn only_the_rules_an_answer_is_responsible_for_are_named() {
     assert_eq!(
         p.risks,
         [
-            ("demo.sync_errors".to_owned(), vec!["DEM-003".to_owned()]),
+            (
+                "demo.sync_errors".to_owned(),
+                vec!["DEM-001".to_owned(), "DEM-003".to_owned()],
+            ),
             (
                 "demo.admins".to_owned(),
                 vec!["DEM-002".to_owned(), "DEM-004".to_owned()]
