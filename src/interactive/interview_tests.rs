@@ -354,7 +354,8 @@ fn only_the_rules_an_answer_is_responsible_for_are_named() {
         // `unknown` is judged by the worst answer: it raises the blocker DEM-001 as well as DEM-003.
         answer("sync_errors", AnswerValue::Unknown),
         Step::FollowUp("demo.sync_errors".into(), FollowUp::default()),
-        // DEM-003 already fires because of sync_errors; DEM-004 waited for this answer.
+        // DEM-003 already fires because of sync_errors, but 45 admins is enough on its own (the
+        // other side of its `or`), so it is named again; DEM-004 waited for this answer.
         answer("admins", AnswerValue::Number(45.0)),
         Step::FollowUp("demo.admins".into(), FollowUp::default()),
     ];
@@ -368,7 +369,11 @@ fn only_the_rules_an_answer_is_responsible_for_are_named() {
             ),
             (
                 "demo.admins".to_owned(),
-                vec!["DEM-002".to_owned(), "DEM-004".to_owned()]
+                vec![
+                    "DEM-002".to_owned(),
+                    "DEM-004".to_owned(),
+                    "DEM-003".to_owned()
+                ]
             ),
         ]
     );
