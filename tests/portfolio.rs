@@ -225,7 +225,8 @@ fn csv_text_cells_cannot_become_formulas_but_numbers_stay_numbers() {
             "  project: \"@SUM(A1:A9), then more\"",
             1,
         )
-        .replacen("  go_live: 2028-06-12", "  go_live: 2026-11-15", 1);
+        .replacen("  go_live: 2028-06-12", "  go_live: 2026-11-15", 1)
+        .replacen("  assessed_on: 2026-11-20", "  assessed_on: 2026-11-01", 1);
     write(&root.join("answers.yaml"), &text);
     let out = portfolio(&[root.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(
