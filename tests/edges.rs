@@ -36,6 +36,29 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
 
+/// `set -o pipefail` in CI must still see a NO-GO: a closed pipe keeps the gate's exit code.
+#[test]
+fn a_closed_pipe_keeps_the_exit_code_of_a_failing_gate() {
+    let bin = assert_cmd::cargo::cargo_bin("migready");
+    let mut child = std::process::Command::new(bin)
+        .args([
+            "check",
+            "examples/lakeside-dental/answers.yaml",
+            "--today",
+            "2026-11-25",
+            "--format",
+            "sarif",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(1), "the NO-GO gate fails");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
 #[test]
 fn colour_only_when_asked_and_never_with_no_color() {
     let args = [

@@ -32,7 +32,7 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     } else {
         CheckFormat::Json
     });
-    env.emit(&format.render(&report, &env.style))?;
+    env.emit_gated(&format.render(&report, &env.style))?;
     if format == CheckFormat::Github {
         append_step_summary(env, &report);
     }

@@ -203,6 +203,15 @@ impl<'a> Env<'a> {
         }
     }
 
+    /// Writes a gate's output; a reader that went away (`| head`) does not change the gate's exit
+    /// code, so `set -o pipefail` in CI still sees a failing gate fail.
+    pub fn emit_gated(&self, text: &str) -> Result<(), Failure> {
+        match self.emit(text) {
+            Err(Failure::ClosedPipe) => Ok(()),
+            other => other,
+        }
+    }
+
     /// A note for people, on stderr; silent with `--quiet`.
     pub fn note(&self, text: &str) {
         if !self.global.quiet {

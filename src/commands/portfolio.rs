@@ -90,7 +90,7 @@ pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
     } else {
         PortfolioFormat::Json
     });
-    env.emit(&format.render(&portfolio, &env.style))?;
+    env.emit_gated(&format.render(&portfolio, &env.style))?;
     if totals.invalid > 0 {
         let all = totals.invalid + totals.go + totals.conditional + totals.no_go;
         env.note(&format!(
