@@ -140,7 +140,7 @@ given and an assessment fails it, else 0. RAYON_NUM_THREADS sets the threads, li
 }
 
 /// Arguments of `migready assess` (see `commands::assess`).
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct AssessArgs {
     /// The answers file to create or continue
     #[arg(long, value_name = "FILE", default_value = "answers.yaml")]

@@ -124,8 +124,12 @@ impl Code {
             Code::PlaceholderOwner => {
                 "a placeholder (`TBD`, `none`, `?`) where a person must be named; answer `unknown` instead"
             }
-            Code::SilentRisk => "a risky answer (scored below 0.5, or `no` on a weighty question) raises no finding",
-            Code::PastGoLive => "the go-live date has passed: the assessment is judged after go-live",
+            Code::SilentRisk => {
+                "a risky answer (scored below 0.5, or `no` on a weighty question) raises no finding"
+            }
+            Code::PastGoLive => {
+                "the go-live date has passed: the assessment is judged after go-live"
+            }
         }
     }
 }

@@ -95,7 +95,9 @@ fn every_answer(kind: &AnswerKind) -> Vec<AnswerValue> {
             v
         }
         AnswerKind::Maturity { .. } => (0..=5).map(|n| AnswerValue::Number(f64::from(n))).collect(),
-        AnswerKind::Number { min, max, bands, .. } => {
+        AnswerKind::Number {
+            min, max, bands, ..
+        } => {
             let mut points: Vec<f64> = bands
                 .iter()
                 .flat_map(|b| b.min.iter().chain(b.max.iter()).copied())
@@ -265,7 +267,10 @@ fn a_any_single_risky_answer_raises_a_finding() {
         }
     }
     counts.report("(a) a single risky answer raises a finding");
-    assert!(counts.checked > 50, "the generator found too few risky answers");
+    assert!(
+        counts.checked > 50,
+        "the generator found too few risky answers"
+    );
     assert!(counts.violations.is_empty());
 }
 

@@ -77,8 +77,8 @@ pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
     let assessment = engine::assess(&catalog, answers, env.today, thresholds);
     let report = Report::new(&catalog, answers, &assessment, thresholds, None);
     let mut next = next_commands(env, args);
-    if !report.open_questions.is_empty() {
-        next.insert(0, format!("{resume}  # answer the open questions"));
+    if let Some(advice) = open_advice(env, args, &catalog, answers, &assessment, &areas) {
+        next.insert(0, advice);
     }
     env.emit(&summary::render(&report, &next))?;
     Ok(Exit::Success)
@@ -215,7 +215,58 @@ fn resume_command(env: &Env, args: &AssessArgs) -> String {
     if let Some(area) = &args.area {
         cmd.push_str(&format!(" --area {}", shell_word(area)));
     }
+    if args.review {
+        cmd.push_str(" --review");
+    }
     cmd
+}
+
+/// What to run to answer the open questions, if running it would ask any: questions not yet
+/// answered in this scope, then those in other areas, then the ones answered `unknown`.
+fn open_advice(
+    env: &Env,
+    args: &AssessArgs,
+    catalog: &crate::model::Catalog,
+    answers: &Answers,
+    a: &engine::Assessment,
+    areas: &[usize],
+) -> Option<String> {
+    let unanswered = |in_scope: bool| {
+        a.open_questions.iter().any(|&q| {
+            answers.get(q).is_none() && areas.contains(&catalog.questions[q].checklist) == in_scope
+        })
+    };
+    let plain = AssessArgs {
+        area: None,
+        review: false,
+        ..args.clone()
+    };
+    if unanswered(true) {
+        let again = AssessArgs {
+            review: false,
+            ..args.clone()
+        };
+        Some(format!(
+            "{}  # answer the open questions",
+            resume_command(env, &again)
+        ))
+    } else if unanswered(false) {
+        Some(format!(
+            "{}  # the other areas still have open questions",
+            resume_command(env, &plain)
+        ))
+    } else if !a.open_questions.is_empty() {
+        let review = AssessArgs {
+            review: true,
+            ..args.clone()
+        };
+        Some(format!(
+            "{}  # revisit the answers still `unknown`",
+            resume_command(env, &review)
+        ))
+    } else {
+        None
+    }
 }
 
 fn next_commands(env: &Env, args: &AssessArgs) -> Vec<String> {

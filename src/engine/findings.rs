@@ -4,9 +4,9 @@
 //! severity of the worst risky answer given, within its time window; an unanswered or `unknown`
 //! question raises what its worst answer would, when that is high or critical.
 
+use crate::engine::expr::{Answer, Facts};
 use crate::engine::facts::AssessmentFacts;
 use crate::engine::worst_case::{self, Outcome};
-use crate::engine::expr::{Answer, Facts};
 use crate::model::catalog::{AnswerMatch, Raise, RiskyAnswer};
 use crate::model::{AnswerKind, Catalog, Question, Rule, Severity};
 
@@ -34,7 +34,10 @@ pub fn raised_when_unknown(severity: Severity, blocker: bool) -> bool {
 
 pub fn evaluate(catalog: &Catalog, rule: &Rule, facts: &AssessmentFacts) -> Option<Raised> {
     match rule.answer_of {
-        Some(q) => catalog.questions.get(q).and_then(|q| own_answer(q, rule, facts)),
+        Some(q) => catalog
+            .questions
+            .get(q)
+            .and_then(|q| own_answer(q, rule, facts)),
         None => condition(catalog, rule, facts),
     }
 }

@@ -64,14 +64,25 @@ pub fn capped(
         .filter_map(|f| {
             let max = cap_for(f, t)?;
             let rule = catalog.rules.get(f.rule)?;
-            Some((Cap { max, rule: Some(f.rule) }, rule.priorities.as_slice()))
+            Some((
+                Cap {
+                    max,
+                    rule: Some(f.rule),
+                },
+                rule.priorities.as_slice(),
+            ))
         })
         .collect();
     let lowest = |caps: &mut dyn Iterator<Item = Cap>| caps.min_by(|a, b| a.max.total_cmp(&b.max));
     let mut priorities = priority_scores.to_vec();
     let mut priority_caps = vec![None; priorities.len()];
     for (p, score) in priorities.iter_mut().enumerate() {
-        let cap = lowest(&mut caps.iter().filter(|(_, ps)| ps.contains(&p)).map(|(c, _)| *c));
+        let cap = lowest(
+            &mut caps
+                .iter()
+                .filter(|(_, ps)| ps.contains(&p))
+                .map(|(c, _)| *c),
+        );
         if let (Some(cap), Some(s)) = (cap, score.as_mut())
             && cap.max < *s
         {
@@ -106,7 +117,9 @@ pub fn best_answer(kind: &AnswerKind, today: crate::date::Date) -> AnswerValue {
         AnswerKind::Choice { options } => options
             .iter()
             .max_by(|a, b| a.score.total_cmp(&b.score))
-            .map_or(AnswerValue::Unknown, |o| AnswerValue::Choice(o.value.clone())),
+            .map_or(AnswerValue::Unknown, |o| {
+                AnswerValue::Choice(o.value.clone())
+            }),
         AnswerKind::Multi { options } => {
             AnswerValue::Multi(options.iter().map(|o| o.value.clone()).collect())
         }

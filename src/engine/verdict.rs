@@ -36,12 +36,23 @@ impl Verdict {
 pub fn judge(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Judgement {
     let mut no_go = Vec::new();
     let mut conditions = Vec::new();
-    for f in a.findings.iter().filter(|f| f.waiver.is_none() && f.blocker) {
+    for f in a
+        .findings
+        .iter()
+        .filter(|f| f.waiver.is_none() && f.blocker)
+    {
         let Some(rule) = catalog.rules.get(f.rule) else {
             continue;
         };
-        let known = if f.assumed.is_empty() { "" } else { "not known: " };
-        no_go.push(format!("blocker {} is not waived: {known}{}", rule.id, rule.title));
+        let known = if f.assumed.is_empty() {
+            ""
+        } else {
+            "not known: "
+        };
+        no_go.push(format!(
+            "blocker {} is not waived: {known}{}",
+            rule.id, rule.title
+        ));
     }
     if a.score < t.no_go_score {
         no_go.push(format!(

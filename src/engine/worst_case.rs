@@ -41,10 +41,7 @@ pub fn evaluate(catalog: &Catalog, expr: &Expr, facts: &dyn Facts) -> Outcome {
     if open.is_empty() {
         return Outcome::Undecided;
     }
-    let domains: Vec<Vec<Answer<'_>>> = open
-        .iter()
-        .map(|&q| domain(catalog, q, facts))
-        .collect();
+    let domains: Vec<Vec<Answer<'_>>> = open.iter().map(|&q| domain(catalog, q, facts)).collect();
     let combinations = domains
         .iter()
         .try_fold(1usize, |n, d| n.checked_mul(d.len().max(1)));
@@ -115,7 +112,9 @@ fn domain<'c>(catalog: &'c Catalog, q: usize, facts: &dyn Facts) -> Vec<Answer<'
             v
         }
         AnswerKind::Maturity { .. } => (0..=5).map(|n| Answer::Number(f64::from(n))).collect(),
-        AnswerKind::Number { min, max, bands, .. } => number_domain(*min, *max, bands),
+        AnswerKind::Number {
+            min, max, bands, ..
+        } => number_domain(*min, *max, bands),
         AnswerKind::Date => date_domain(facts.today(), facts.go_live()),
         AnswerKind::Text | AnswerKind::Person => vec![Answer::Text("answered")],
     }
@@ -123,7 +122,11 @@ fn domain<'c>(catalog: &'c Catalog, q: usize, facts: &dyn Facts) -> Vec<Answer<'
 
 /// Band edges and the bounds, each with its neighbours, so that any threshold a condition uses
 /// between two edges is crossed by one of them.
-fn number_domain(min: Option<f64>, max: Option<f64>, bands: &[crate::model::Band]) -> Vec<Answer<'static>> {
+fn number_domain(
+    min: Option<f64>,
+    max: Option<f64>,
+    bands: &[crate::model::Band],
+) -> Vec<Answer<'static>> {
     let lo = min.unwrap_or(0.0);
     let hi = max.unwrap_or(1.0e9);
     let mut points = vec![lo, hi];
@@ -143,7 +146,13 @@ fn number_domain(min: Option<f64>, max: Option<f64>, bands: &[crate::model::Band
 fn date_domain(today: Date, go_live: Option<Date>) -> Vec<Answer<'static>> {
     let mut out = vec![today.add_days(-1), today, today.add_days(3650)];
     if let Some(g) = go_live {
-        out.extend([g.add_days(-1), g, g.add_days(1), g.add_days(30), g.add_days(90)]);
+        out.extend([
+            g.add_days(-1),
+            g,
+            g.add_days(1),
+            g.add_days(30),
+            g.add_days(90),
+        ]);
     }
     out.into_iter().map(Answer::Date).collect()
 }

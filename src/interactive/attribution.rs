@@ -104,4 +104,3 @@ fn alternatives(kind: &AnswerKind) -> Vec<AnswerValue> {
     values.dedup();
     values
 }
-

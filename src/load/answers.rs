@@ -261,8 +261,27 @@ pub fn value(
 /// Words that hold the place of a person without naming one. Compared whole, ignoring case and
 /// the punctuation around them ("TBD.", "(none)").
 const PLACEHOLDERS: &[&str] = &[
-    "tbd", "tba", "tbc", "todo", "none", "nobody", "no one", "noone", "n/a", "na", "unknown",
-    "unassigned", "not assigned", "not yet", "?", "??", "???", "-", "--", "x", "xxx",
+    "tbd",
+    "tba",
+    "tbc",
+    "todo",
+    "none",
+    "nobody",
+    "no one",
+    "noone",
+    "n/a",
+    "na",
+    "unknown",
+    "unassigned",
+    "not assigned",
+    "not yet",
+    "?",
+    "??",
+    "???",
+    "-",
+    "--",
+    "x",
+    "xxx",
 ];
 
 pub fn is_placeholder(name: &str) -> bool {

@@ -7,9 +7,9 @@ use crate::diag::{Code, Diagnostics, Pos, Sink};
 use crate::engine::expr::{Bounds, CompileError, Context, ErrorKind, Expr, QuestionType};
 use crate::load::Limits;
 use crate::load::checklist::{self, ExprText, RawChecklist};
-use crate::load::risk::RawFinding;
 use crate::load::expr_pos;
 use crate::load::limits::{WORKER_STACK_BYTES, hint};
+use crate::load::risk::RawFinding;
 use crate::load::source::Source;
 use crate::load::yaml::{self, Node, Value};
 use crate::model::catalog::Names;
@@ -291,7 +291,11 @@ fn answer_rule(
         id: question.id.clone(),
         checklist: question.checklist,
         when,
-        severity: if question.risky.iter().any(|r| r.raise.blocker_within.is_some()) {
+        severity: if question
+            .risky
+            .iter()
+            .any(|r| r.raise.blocker_within.is_some())
+        {
             crate::model::Severity::Critical
         } else {
             worst.severity

@@ -6,8 +6,8 @@ use crate::diag::{Code, Pos, Sink};
 use crate::load::fields::{Fields, list, number};
 use crate::load::question::{QUESTION_FIELDS, answer_kind, is_identifier, unused_type_fields};
 use crate::load::risk::{self, RawFinding};
-use crate::model::catalog::RiskyAnswer;
 use crate::load::yaml::{Node, Value};
+use crate::model::catalog::RiskyAnswer;
 use crate::model::{AnswerKind, Priority, Severity};
 
 /// A condition as written, with where it stands.

@@ -2,8 +2,8 @@
 
 use crate::diag::{Code, Pos, Sink};
 use crate::load::fields::{Fields, list, number, text, wrong_type};
-use crate::load::yaml::{Node, Value};
 use crate::load::risk;
+use crate::load::yaml::{Node, Value};
 use crate::model::catalog::{AnswerMatch, RiskyAnswer};
 use crate::model::{AnswerKind, Band, ChoiceOption};
 
@@ -143,7 +143,12 @@ fn options(
 type WithRaise<T> = (T, Option<crate::model::catalog::Raise>);
 
 fn one_option(item: &Node, sink: &mut Sink) -> Option<WithRaise<ChoiceOption>> {
-    let mut f = Fields::of(item, "an option", &["value", "label", "score", "raises"], sink)?;
+    let mut f = Fields::of(
+        item,
+        "an option",
+        &["value", "label", "score", "raises"],
+        sink,
+    )?;
     let value_node = f.required("value", sink);
     let label = f.optional_str("label", sink);
     let score = f.required("score", sink).and_then(|n| score(n, sink));

@@ -126,11 +126,7 @@ pub fn question_raises(node: &Node, kind: &AnswerKind, sink: &mut Sink) -> Vec<R
 }
 
 fn yes_no_raises(node: &Node, partial: bool, sink: &mut Sink) -> Vec<RiskyAnswer> {
-    let known: &'static [&'static str] = if partial {
-        &["no", "partial"]
-    } else {
-        &["no"]
-    };
+    let known: &'static [&'static str] = if partial { &["no", "partial"] } else { &["no"] };
     let Some(mut f) = Fields::of(node, "`raises` of a yes/no question", known, sink) else {
         return Vec::new();
     };
@@ -148,8 +144,15 @@ fn yes_no_raises(node: &Node, partial: bool, sink: &mut Sink) -> Vec<RiskyAnswer
 }
 
 fn multi_raise(node: &Node, sink: &mut Sink) -> Option<RiskyAnswer> {
-    let mut f = Fields::of(node, "`raises` of a multiple choice", MULTI_RAISE_FIELDS, sink)?;
-    let below = f.required("below", sink).and_then(|n| number(n, "below", sink));
+    let mut f = Fields::of(
+        node,
+        "`raises` of a multiple choice",
+        MULTI_RAISE_FIELDS,
+        sink,
+    )?;
+    let below = f
+        .required("below", sink)
+        .and_then(|n| number(n, "below", sink));
     let raise = raise_fields(&mut f, sink);
     f.finish(sink);
     Some(RiskyAnswer {
@@ -235,11 +238,18 @@ pub fn condition_text(question: &crate::model::Question) -> String {
         match &r.matches {
             AnswerMatch::Value(v) => values.push(format!("\"{v}\"")),
             AnswerMatch::Band { min, max } => {
-                let bounds: Vec<String> = [min.map(|lo| format!("{id} >= {lo}")), max.map(|hi| format!("{id} <= {hi}"))]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                parts.push(if bounds.is_empty() { format!("answered({id})") } else { bounds.join(" and ") });
+                let bounds: Vec<String> = [
+                    min.map(|lo| format!("{id} >= {lo}")),
+                    max.map(|hi| format!("{id} <= {hi}")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                parts.push(if bounds.is_empty() {
+                    format!("answered({id})")
+                } else {
+                    bounds.join(" and ")
+                });
             }
             AnswerMatch::ScoreBelow(_) => parts.push(format!("answered({id})")),
         }
@@ -247,17 +257,27 @@ pub fn condition_text(question: &crate::model::Question) -> String {
     match (&question.kind, values.len()) {
         (_, 0) => {}
         (AnswerKind::YesNo { .. }, 1) => parts.insert(0, format!("{id} == {}", values[0])),
-        (AnswerKind::Multi { .. }, _) => parts.extend(values.iter().map(|v| format!("{v} in {id}"))),
+        (AnswerKind::Multi { .. }, _) => {
+            parts.extend(values.iter().map(|v| format!("{v} in {id}")))
+        }
         _ => parts.insert(0, format!("{id} in [{}]", values.join(", "))),
     }
-    parts.iter().map(|p| format!("({p})")).collect::<Vec<_>>().join(" or ")
+    parts
+        .iter()
+        .map(|p| format!("({p})"))
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 /// For `lint`: each custom checklist question with a risky answer that raises no finding, neither
 /// by `raises:` nor through a hand-written rule that reads the question.
 pub fn silent_risk_warnings(catalog: &crate::model::Catalog) -> Vec<crate::diag::Diagnostic> {
     let mut out = Vec::new();
-    for checklist in catalog.checklists.iter().filter(|c| !c.source.starts_with("<built-in>")) {
+    for checklist in catalog
+        .checklists
+        .iter()
+        .filter(|c| !c.source.starts_with("<built-in>"))
+    {
         for q in checklist.questions.clone() {
             let Some(question) = catalog.questions.get(q) else {
                 continue;

@@ -121,7 +121,11 @@ pub fn contract<F, W>(report: &Report, findings: Vec<F>, waivers: Vec<W>) -> Jso
             .map(|q| q.question.as_str())
             .collect(),
         waivers,
-        not_evaluable: report.not_evaluable.iter().map(|(id, _)| id.as_str()).collect(),
+        not_evaluable: report
+            .not_evaluable
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect(),
         gate: report.gate.as_ref().map(|g| Gate {
             passed: g.passed,
             reasons: &g.reasons,

@@ -243,7 +243,9 @@ fn compare(a: &Row, b: &Row, by: SortBy) -> Ordering {
             SortBy::Verdict => b.verdict.cmp(&a.verdict).then(a.score.total_cmp(&b.score)),
             SortBy::Score => a.score.total_cmp(&b.score),
             // Undated projects last: they have no go-live to be soon.
-            SortBy::GoLive => (a.go_live.is_none(), a.go_live).cmp(&(b.go_live.is_none(), b.go_live)),
+            SortBy::GoLive => {
+                (a.go_live.is_none(), a.go_live).cmp(&(b.go_live.is_none(), b.go_live))
+            }
             SortBy::Name => by_name(&a.organisation, &b.organisation)
                 .then_with(|| by_name(&a.project, &b.project)),
         },
