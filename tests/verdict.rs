@@ -150,3 +150,121 @@ fn the_gate_follows_require_min_score_and_fail_on() {
     });
     assert!(high.passed);
 }
+
+#[test]
+fn unknown_is_judged_by_its_worst_answer_close_to_go_live() {
+    let answers = READY.replace(
+        "blocker.rollback_plan: yes",
+        "blocker.rollback_plan: unknown",
+    );
+    let (catalog, far) = assess(&answers, "2026-12-01");
+    assert!(
+        far.findings.is_empty(),
+        "far out the blocker rule cannot fire"
+    );
+    let (_, near) = assess(&answers, "2027-01-01");
+    assert_eq!(near.judgement.verdict, Verdict::NoGo);
+    let f = &near.findings[0];
+    assert_eq!(catalog.rules[f.rule].id, "BLK-001");
+    let q = catalog.question("blocker.rollback_plan").expect("question");
+    assert_eq!(f.assumed, vec![q], "the finding says what is not known");
+    assert!(near.judgement.no_go[0].contains("not known"));
+    assert!(
+        near.score < 50.0,
+        "a blocker holds the score below the NO-GO line"
+    );
+}
+
+#[test]
+fn not_applicable_is_not_guessed() {
+    let answers = READY.replace("blocker.rollback_plan: yes", "blocker.rollback_plan: n/a");
+    let (_, near) = assess(&answers, "2027-01-01");
+    assert!(near.findings.is_empty());
+}
+
+#[test]
+fn a_finding_caps_the_score_of_its_priorities_and_the_whole() {
+    let answers = READY.replace(
+        "blocker.rollback_plan: yes",
+        "blocker.rollback_plan: partial",
+    );
+    let (catalog, a) = assess(&answers, "2027-01-01");
+    // Uncapped: continuity 50, the whole 79.5. The blocker holds both at 40, below the NO-GO line.
+    let p = catalog.priority("business_continuity").expect("priority");
+    assert_eq!(a.priority_scores[p], Some(40.0));
+    assert_eq!(a.score, 40.0);
+    let cap = a.score_cap.expect("a cap applied");
+    assert_eq!(
+        cap.rule.map(|r| catalog.rules[r].id.as_str()),
+        Some("BLK-001")
+    );
+    let (_, far) = assess(&answers, "2026-12-01");
+    assert_eq!(far.score_cap, None, "no finding, no cap");
+    assert!(far.score > 75.0);
+}
+
+#[test]
+fn without_a_go_live_date_the_run_up_rules_are_not_evaluable_and_go_is_out_of_reach() {
+    let catalog = small_catalog();
+    let text = format!(
+        "meta:\n  organisation: Test\n  project: Cutover\n{}",
+        READY.replace("blocker.rollback_plan: yes", "blocker.rollback_plan: no")
+    );
+    let answers = answers::load(
+        &Source::from_text("answers.yaml", text),
+        &catalog,
+        Limits::default(),
+    )
+    .expect("go_live may be left out");
+    let a = engine::assess(
+        &catalog,
+        &answers,
+        date("2026-12-01"),
+        &Thresholds::default(),
+    );
+    assert_eq!(a.days_to_go_live, None);
+    assert_eq!(a.stage, engine::Stage::NoDate);
+    let ids: Vec<&str> = a
+        .not_evaluable
+        .iter()
+        .map(|&r| catalog.rules[r].id.as_str())
+        .collect();
+    assert_eq!(ids, ["BLK-001"]);
+    assert_eq!(a.judgement.verdict, Verdict::Conditional);
+}
+
+#[test]
+fn placeholders_are_not_owners_and_go_live_comes_after_the_assessment() {
+    let catalog = small_catalog();
+    let load = |text: &str| {
+        answers::load(
+            &Source::from_text("answers.yaml", text.to_owned()),
+            &catalog,
+            Limits::default(),
+        )
+    };
+    let meta = "meta:\n  organisation: Test\n  project: Cutover\n  go_live: 2027-01-10\n";
+    let owner = format!("{meta}answers:\n  custom.war_room:\n    value: remote\n    owner: TBD\n");
+    let errors = load(&owner).expect_err("TBD is no owner");
+    let text: Vec<String> = errors
+        .into_sorted()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(
+        text[0].starts_with("answers.yaml:8:12: error[placeholder-owner]"),
+        "{text:?}"
+    );
+    let early = "meta:\n  organisation: T\n  project: P\n  go_live: 2026-01-10\n  assessed_on: 2026-02-01\n";
+    let errors = load(early).expect_err("go-live before the assessment");
+    let text: Vec<String> = errors
+        .into_sorted()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        text[0].starts_with("answers.yaml:4:12: error[invalid-date]"),
+        "{text:?}"
+    );
+}

@@ -141,3 +141,50 @@ pub fn not_evaluable(
         .map(|(i, _)| i)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raise(severity: Severity) -> Raise {
+        Raise {
+            severity,
+            blocker: false,
+            within_days: None,
+            blocker_within: None,
+        }
+    }
+
+    #[test]
+    fn a_run_up_risk_holds_only_inside_its_window() {
+        let r = Raise {
+            within_days: Some(30),
+            ..raise(Severity::High)
+        };
+        assert_eq!(in_force(r, Some(31)), None);
+        assert_eq!(in_force(r, Some(30)), Some((Severity::High, false)));
+        assert_eq!(in_force(r, Some(0)), Some((Severity::High, false)));
+        assert_eq!(in_force(r, Some(-1)), None, "the window ends at go-live");
+        assert_eq!(in_force(r, None), None, "no date: not evaluable");
+    }
+
+    #[test]
+    fn a_plan_becomes_a_blocker_in_the_final_window_only() {
+        let r = Raise {
+            blocker_within: Some(14),
+            ..raise(Severity::Medium)
+        };
+        assert_eq!(in_force(r, Some(90)), Some((Severity::Medium, false)));
+        assert_eq!(in_force(r, Some(14)), Some((Severity::Critical, true)));
+        assert_eq!(in_force(r, Some(-3)), Some((Severity::Medium, false)));
+        assert_eq!(in_force(r, None), Some((Severity::Medium, false)));
+    }
+
+    #[test]
+    fn only_grave_findings_are_raised_on_what_nobody_knows() {
+        assert!(raised_when_unknown(Severity::Critical, false));
+        assert!(raised_when_unknown(Severity::High, false));
+        assert!(!raised_when_unknown(Severity::Medium, false));
+        assert!(raised_when_unknown(Severity::Medium, true));
+    }
+}
