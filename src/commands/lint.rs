@@ -31,7 +31,7 @@ pub fn run(env: &Env, args: &LintArgs) -> Result<Exit, Failure> {
     for (path, source) in &inputs.configs {
         match load::config::parse(source, path) {
             Ok(c) => diags.extend(load::config::check_against(&c, source, &catalog)),
-            Err(d) => diags.push(d),
+            Err(more) => diags.extend(more),
         }
     }
     for source in &inputs.answers {

@@ -96,9 +96,14 @@ fn matches(risky: &RiskyAnswer, kind: &AnswerKind, answer: Answer<'_>) -> bool {
         (AnswerMatch::Value(v), Answer::Partial) => v == "partial",
         (AnswerMatch::Value(v), Answer::Choice(c)) => v == c,
         (AnswerMatch::Value(v), Answer::Multi(selected)) => selected.iter().any(|s| s == v),
-        (AnswerMatch::Band { min, max }, Answer::Number(n)) => {
-            min.is_none_or(|lo| n >= lo) && max.is_none_or(|hi| n <= hi)
-        }
+        // The band that scores the number: the first that holds it, as in scoring.
+        (AnswerMatch::Band { min, max }, Answer::Number(n)) => match kind {
+            AnswerKind::Number { bands, .. } => bands
+                .iter()
+                .find(|b| b.contains(n))
+                .is_some_and(|b| b.min == *min && b.max == *max),
+            _ => false,
+        },
         (AnswerMatch::ScoreBelow(mark), Answer::Multi(selected)) => {
             let options = kind.options();
             let score: f64 = selected

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::Limits;
+use crate::load::config_check::position;
 use crate::load::source::Source;
 use crate::model::{Catalog, Config, GateConfig, PortfolioConfig, Thresholds};
 use crate::suggest::did_you_mean;
@@ -39,7 +40,13 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-pub fn parse(source: &Source, path: &Path) -> Result<Config, Diagnostic> {
+/// Reads the config, or every problem in it, each at its line and column.
+pub fn parse(source: &Source, path: &Path) -> Result<Config, Diagnostics> {
+    let schema = json_schema().to_value();
+    let problems = crate::load::config_check::check(source, &schema);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let raw: RawConfig = toml::from_str(&source.text).map_err(|e| {
         let pos = e
             .span()
@@ -51,6 +58,10 @@ pub fn parse(source: &Source, path: &Path) -> Result<Config, Diagnostic> {
             e.message().trim().to_owned(),
         )
     })?;
+    parse_checked(raw, source, path).map_err(Into::into)
+}
+
+fn parse_checked(raw: RawConfig, source: &Source, path: &Path) -> Result<Config, Diagnostic> {
     if let Some((key, value, ceiling)) = raw.limits.above_ceiling() {
         return Err(Diagnostic::error(
             &source.name,
@@ -59,14 +70,6 @@ pub fn parse(source: &Source, path: &Path) -> Result<Config, Diagnostic> {
             format!(
                 "`{key}` must be at most {ceiling}, found {value}: deeper nesting could exhaust the stack"
             ),
-        ));
-    }
-    if let Some((key, value)) = out_of_range(&raw.thresholds) {
-        return Err(Diagnostic::error(
-            &source.name,
-            key_position(&source.text, &key),
-            Code::InvalidValue,
-            format!("`{key}` must be a percentage from 0 to 100, found {value}"),
         ));
     }
     let base = path.parent().unwrap_or(Path::new("."));
@@ -104,21 +107,6 @@ pub fn check_against(config: &Config, source: &Source, catalog: &Catalog) -> Dia
     diags
 }
 
-/// The first threshold that is not a percentage: `nan` would silently switch a check off.
-fn out_of_range(t: &Thresholds) -> Option<(String, f64)> {
-    let named = [
-        ("no_go_score", t.no_go_score),
-        ("no_go_completeness", t.no_go_completeness),
-        ("go_score", t.go_score),
-        ("priority_floor", t.priority_floor),
-    ];
-    named
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .chain(t.priority_floors.iter().map(|(k, v)| (k.clone(), *v)))
-        .find(|(_, v)| !(0.0..=100.0).contains(v))
-}
-
 /// Where `key` is set: its first occurrence at the start of a line (so not in a comment), else its first occurrence.
 fn key_position(text: &str, key: &str) -> Pos {
     let at_line_start = |offset: &usize| {
@@ -132,14 +120,4 @@ fn key_position(text: &str, key: &str) -> Pos {
         .find(at_line_start)
         .or(first)
         .map_or(Pos::new(1, 1), |offset| position(text, offset))
-}
-
-fn position(text: &str, offset: usize) -> Pos {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Pos::new(
-        u32::try_from(line).unwrap_or(u32::MAX),
-        u32::try_from(column).unwrap_or(u32::MAX),
-    )
 }
