@@ -315,3 +315,45 @@ fn every_scenario_gets_the_verdict_and_findings_an_expert_expects() {
         failures.join("\n")
     );
 }
+
+fn row(name: &str, actual: Verdict, missing: &[&str]) -> Row {
+    Row {
+        name: name.to_owned(),
+        days: Some(10),
+        stage: Stage::GoNoGo,
+        expected: Verdict::NoGo,
+        actual,
+        score: 40.0,
+        unwaived: 1,
+        missing: missing.iter().map(|s| s.to_string()).collect(),
+        unexpected: Vec::new(),
+    }
+}
+
+#[test]
+fn pending_accepts_only_the_mismatches_it_lists_and_none_that_have_gone() {
+    let pending = |entries: &[(&str, &[&str])]| -> BTreeMap<String, Vec<String>> {
+        (entries.iter())
+            .map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect()))
+            .collect()
+    };
+    let rows = [row("01-a", Verdict::Conditional, &["ESC-001"])];
+    let listed = pending(&[("01-a", &["verdict", "must_fire ESC-001"])]);
+    assert!(failures(&rows, &listed).is_empty());
+    let partly = pending(&[("01-a", &["verdict"])]);
+    assert_eq!(failures(&rows, &partly), ["01-a: must_fire ESC-001"]);
+    let unlisted = failures(&rows, &BTreeMap::new());
+    assert_eq!(unlisted[0], "01-a: verdict expected no-go, got conditional");
+    let fixed = [row("01-a", Verdict::NoGo, &[])];
+    assert_eq!(
+        failures(&fixed, &partly).len(),
+        1,
+        "a mismatch that holds again must leave pending.yaml"
+    );
+    let stranger = pending(&[("99-nobody", &["verdict"])]);
+    assert_eq!(
+        failures(&fixed, &stranger).len(),
+        1,
+        "an unknown scenario name is refused"
+    );
+}
