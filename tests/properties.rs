@@ -2,9 +2,9 @@
 
 use migready::date::Date;
 use migready::engine::{self, Finding, verdict};
-use migready::load::Limits;
 use migready::load::source::Source;
 use migready::load::{answers, builtin, catalog};
+use migready::model::Limits;
 use migready::model::{AnswerKind, Catalog, Thresholds};
 use migready::report::{Report, json, table};
 use proptest::prelude::*;

@@ -1,10 +1,11 @@
 //! `migready check`: the CI gate.
 
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::{Env, Exit, Failure};
 use crate::engine::{self, GateRequest};
 use crate::load::{self, source};
-use crate::report::{CheckFormat, Report};
+use crate::report::table::Style;
+use crate::report::{self, Report};
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
@@ -31,7 +32,7 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     } else {
         CheckFormat::Json
     });
-    env.emit(&format.render(&report, &env.style))?;
+    env.emit(&render(format, &report, &env.style))?;
     if format == CheckFormat::Github {
         append_step_summary(env, &report);
     }
@@ -40,6 +41,17 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     } else {
         Exit::GateFailed
     })
+}
+
+fn render(format: CheckFormat, report: &Report, style: &Style) -> String {
+    match format {
+        CheckFormat::Table => report::table::render(report, style),
+        CheckFormat::Json => report::json::render(report),
+        CheckFormat::Junit => report::junit::render(report),
+        CheckFormat::Sarif => report::sarif::render(report),
+        CheckFormat::Github => report::github::render(report),
+        CheckFormat::Markdown => report::summary::render(report),
+    }
 }
 
 /// On GitHub Actions, adds the markdown summary to the job's summary page as well.

@@ -11,14 +11,16 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::cli::PortfolioArgs;
+use crate::cli::{PortfolioArgs, PortfolioFormat};
 use crate::commands::{Env, Exit, Failure};
 use crate::date::Date;
 use crate::engine::{self, GateRequest, Verdict};
 use crate::glob::Glob;
-use crate::load::{self, Limits, config::FILE_NAME, source};
+use crate::load::{self, config::FILE_NAME, source};
+use crate::model::Limits;
 use crate::model::{Catalog, Thresholds};
-use crate::report::portfolio::{Assessed, Invalid, Portfolio, PortfolioFormat, Row};
+use crate::report::portfolio::{self, Assessed, Invalid, Portfolio, Row};
+use crate::report::table::Style;
 
 /// Below this many files the run is over before a bar would be worth reading.
 const PROGRESS_MIN_FILES: usize = 20;
@@ -84,13 +86,13 @@ pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
     let totals = portfolio.totals();
     let verdicts: Vec<Verdict> = args.verdict.iter().map(|&v| v.into()).collect();
     portfolio.keep_verdicts(&verdicts);
-    portfolio.sort(args.sort);
+    portfolio.sort(args.sort.into());
     let format = args.format.unwrap_or(if env.stdout_is_terminal {
         PortfolioFormat::Table
     } else {
         PortfolioFormat::Json
     });
-    env.emit(&format.render(&portfolio, &env.style))?;
+    env.emit(&render(format, &portfolio, &env.style))?;
     if totals.invalid > 0 {
         let all = totals.invalid + totals.go + totals.conditional + totals.no_go;
         env.note(&format!(
@@ -106,6 +108,15 @@ pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
     })
 }
 
+fn render(format: PortfolioFormat, p: &Portfolio, style: &Style) -> String {
+    match format {
+        PortfolioFormat::Table => portfolio::table::render(p, style),
+        PortfolioFormat::Json => portfolio::json::render(p),
+        PortfolioFormat::Csv => portfolio::csv::render(p),
+        PortfolioFormat::Markdown => portfolio::markdown::render(p),
+    }
+}
+
 /// Every file on a pool of `jobs` threads (all cores by default, or `RAYON_NUM_THREADS`), in the
 /// order given: rayon's `collect` keeps it, whichever thread finishes first.
 fn assess_all(
@@ -117,7 +128,7 @@ fn assess_all(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.map_or(0, usize::from))
         // Workers parse answers files, which recurse once per nesting level.
-        .stack_size(load::limits::WORKER_STACK_BYTES)
+        .stack_size(crate::model::limits::WORKER_STACK_BYTES)
         .build()
         .map_err(|e| Failure::Usage(format!("cannot start the worker threads: {e}")))?;
     let bar = progress_bar(env, files.len());

@@ -1,10 +1,10 @@
 //! One assessment: applicability, scores, findings and waivers, then the verdict.
 
 use crate::date::Date;
-use crate::engine::expr::Truth;
 use crate::engine::facts::AssessmentFacts;
 use crate::engine::score;
 use crate::engine::verdict::{self, Judgement};
+use crate::expr::Truth;
 use crate::model::{AnswerValue, Answers, Catalog, Thresholds};
 
 /// A rule that fired.

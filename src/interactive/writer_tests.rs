@@ -2,9 +2,9 @@
 
 use super::*;
 use crate::diag::Pos;
-use crate::load::Limits;
 use crate::load::source::Source;
 use crate::load::{answers, builtin, catalog};
+use crate::model::Limits;
 use proptest::prelude::*;
 
 fn builtin_catalog() -> Catalog {

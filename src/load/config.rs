@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
-use crate::load::Limits;
 use crate::load::source::Source;
+use crate::model::Limits;
 use crate::model::{Catalog, Config, GateConfig, PortfolioConfig, Thresholds};
 use crate::suggest::did_you_mean;
 

@@ -7,9 +7,7 @@ pub mod checklist;
 pub mod config;
 pub mod expr_pos;
 pub mod fields;
-pub mod limits;
+pub mod folders;
 pub mod question;
 pub mod source;
 pub mod yaml;
-
-pub use limits::Limits;

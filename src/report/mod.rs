@@ -19,35 +19,3 @@ pub mod summary;
 pub mod table;
 
 pub use model::Report;
-
-use clap::ValueEnum;
-
-/// Output formats of `migready check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    /// Human-readable tables (the default on a terminal).
-    Table,
-    /// The stable JSON contract (the default when piped).
-    Json,
-    /// JUnit XML: a test suite per checklist, a test case per rule (GitLab, Jenkins).
-    Junit,
-    /// SARIF 2.1.0 for code scanning, located at the answer lines.
-    Sarif,
-    /// GitHub Actions annotations on the answer lines that triggered each finding.
-    Github,
-    /// The short gate summary in markdown, for a pull-request comment.
-    Markdown,
-}
-
-impl CheckFormat {
-    pub fn render(self, report: &Report, style: &table::Style) -> String {
-        match self {
-            CheckFormat::Table => table::render(report, style),
-            CheckFormat::Json => json::render(report),
-            CheckFormat::Junit => junit::render(report),
-            CheckFormat::Sarif => sarif::render(report),
-            CheckFormat::Github => github::render(report),
-            CheckFormat::Markdown => summary::render(report),
-        }
-    }
-}
