@@ -16,7 +16,8 @@ use migready::load::source::{self, Source};
 use migready::load::{self, builtin};
 use migready::model::Limits;
 use migready::model::{Catalog, Thresholds};
-use migready::report::{Report, json};
+use migready::report::Report;
+use migready::report::check::json;
 
 const EXAMPLE: &str = "examples/harbor-logistics/answers.yaml";
 

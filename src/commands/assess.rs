@@ -13,7 +13,7 @@ use crate::interactive::interrupt;
 use crate::interactive::interview::{self, Ending, Interview, Store};
 use crate::interactive::store::FileStore;
 use crate::interactive::terminal::Terminal;
-use crate::interactive::{Prompter, summary, writer};
+use crate::interactive::{Prompter, writer};
 use crate::load::{self, source};
 use crate::model::Limits;
 use crate::model::{Answers, Catalog};
@@ -81,7 +81,7 @@ pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
     if !report.open_questions.is_empty() {
         next.insert(0, format!("{resume}  # answer the open questions"));
     }
-    env.emit(&summary::render(&report, &next))?;
+    env.emit(&crate::report::interview::render(&report, &next))?;
     Ok(Exit::Success)
 }
 

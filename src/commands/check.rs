@@ -4,7 +4,7 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::{Env, Exit, Failure};
 use crate::engine::{self, GateRequest};
 use crate::load::{self, source};
-use crate::report::table::Style;
+use crate::report::terminal::Style;
 use crate::report::{self, Report};
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
@@ -43,14 +43,15 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     })
 }
 
-fn render(format: CheckFormat, report: &Report, style: &Style) -> String {
+/// The check in one of its formats.
+pub fn render(format: CheckFormat, report: &Report, style: &Style) -> String {
     match format {
-        CheckFormat::Table => report::table::render(report, style),
-        CheckFormat::Json => report::json::render(report),
-        CheckFormat::Junit => report::junit::render(report),
-        CheckFormat::Sarif => report::sarif::render(report),
-        CheckFormat::Github => report::github::render(report),
-        CheckFormat::Markdown => report::summary::render(report),
+        CheckFormat::Table => report::check::table::render(report, style),
+        CheckFormat::Json => report::check::json::render(report),
+        CheckFormat::Junit => report::check::junit::render(report),
+        CheckFormat::Sarif => report::check::sarif::render(report),
+        CheckFormat::Github => report::check::github::render(report),
+        CheckFormat::Markdown => report::check::markdown::render(report),
     }
 }
 
@@ -73,7 +74,7 @@ fn append_step_summary(env: &Env, report: &Report) {
     if !text.is_empty() && !text.ends_with(b"\n") {
         text.push(b'\n');
     }
-    text.extend_from_slice(crate::report::summary::render(report).as_bytes());
+    text.extend_from_slice(crate::report::check::markdown::render(report).as_bytes());
     if let Err(e) = crate::atomic::write(&path, &text, crate::atomic::Backup::None) {
         env.note(&format!(
             "migready: cannot write the job summary to {}: {e}",

@@ -21,7 +21,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::folders::FolderError;
 use crate::load::{self, source, source::Source};
 use crate::model::{Catalog, Config};
-use crate::report::table::Style;
+use crate::report::terminal::Style;
 
 /// How a command ended, when it did its job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

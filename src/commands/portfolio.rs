@@ -20,7 +20,7 @@ use crate::load::{self, config::FILE_NAME, source};
 use crate::model::Limits;
 use crate::model::{Catalog, Thresholds};
 use crate::report::portfolio::{self, Assessed, Invalid, Portfolio, Row};
-use crate::report::table::Style;
+use crate::report::terminal::Style;
 
 /// Below this many files the run is over before a bar would be worth reading.
 const PROGRESS_MIN_FILES: usize = 20;

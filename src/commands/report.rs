@@ -11,7 +11,8 @@ use crate::date::Date;
 use crate::engine::{self, GateRequest};
 use crate::load::{self, source};
 use crate::model::{Catalog, Config};
-use crate::report::{Report, html, markdown, report_json};
+use crate::report::Report;
+use crate::report::leadership::{html, json, markdown};
 
 pub fn run(env: &Env, args: &ReportArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
@@ -29,7 +30,7 @@ pub fn run(env: &Env, args: &ReportArgs) -> Result<Exit, Failure> {
             },
         ),
         ReportFormat::Html => html::render(&report),
-        ReportFormat::Json => report_json::render(&report),
+        ReportFormat::Json => json::render(&report),
     };
     match &args.output {
         None => env.emit(&text)?,

@@ -6,9 +6,9 @@
 use std::fmt::Write;
 
 use crate::report::escape::md_cell;
+use crate::report::phrases::days_phrase;
 use crate::report::portfolio::table::totals_line;
 use crate::report::portfolio::{Portfolio, Row, figure_columns, require_word, verdict_label};
-use crate::report::table::days_phrase;
 
 pub fn render(p: &Portfolio) -> String {
     let gated = p.require.is_some();

@@ -4,10 +4,11 @@ use std::fmt::Write;
 
 use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table, Width};
 
+use crate::report::phrases::days_phrase;
 use crate::report::portfolio::{
     Assessed, Invalid, Portfolio, Row, Totals, figure_columns, require_word,
 };
-use crate::report::table::{Style, days_phrase, new_table, paint, verdict_color};
+use crate::report::terminal::{Style, new_table, paint, verdict_color};
 
 pub fn render(p: &Portfolio, style: &Style) -> String {
     let mut out = String::new();

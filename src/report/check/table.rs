@@ -2,19 +2,13 @@
 
 use std::fmt::Write;
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{Cell, CellAlignment, Color, Table};
 
-use crate::engine::{Verdict, WaiverState};
+use crate::engine::WaiverState;
 use crate::model::Severity;
 use crate::report::model::Report;
-
-/// How to draw: colour only on a terminal and never with `NO_COLOR`; width from the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Style {
-    pub color: bool,
-    pub width: Option<u16>,
-}
+use crate::report::phrases::days_phrase;
+use crate::report::terminal::{Style, new_table, paint, verdict_color};
 
 pub fn render(r: &Report, style: &Style) -> String {
     let mut out = String::new();
@@ -78,27 +72,6 @@ pub fn render(r: &Report, style: &Style) -> String {
     out
 }
 
-pub(crate) fn new_table(style: &Style, header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().map(Cell::new));
-    match style.width {
-        Some(w) => {
-            t.set_width(w);
-        }
-        None => {
-            t.set_width(120);
-        }
-    }
-    if style.color {
-        t.enforce_styling();
-    } else {
-        t.force_no_tty();
-    }
-    t
-}
-
 fn priorities(r: &Report, style: &Style) -> Table {
     let mut t = new_table(style, &["Priority", "Score", "", "Floor"]);
     for p in &r.priorities {
@@ -152,43 +125,10 @@ fn bar(score: f64) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
-/// "in 12 days", "tomorrow", "3 days ago": how far the go-live date is, in words.
-pub(crate) fn days_phrase(days: i64) -> String {
-    match days {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        d if d > 1 => format!("in {d} days"),
-        -1 => "1 day ago".into(),
-        d => format!("{} days ago", -d),
-    }
-}
-
-pub(crate) fn verdict_color(v: Verdict) -> Color {
-    match v {
-        Verdict::Go => Color::Green,
-        Verdict::Conditional => Color::Yellow,
-        Verdict::NoGo => Color::Red,
-    }
-}
-
 fn severity_color(s: Severity) -> Color {
     match s {
         Severity::Critical | Severity::High => Color::Red,
         Severity::Medium => Color::Yellow,
         Severity::Low | Severity::Info => Color::Reset,
     }
-}
-
-/// Bold and coloured text outside tables, or the text itself when colour is off.
-pub(crate) fn paint(style: &Style, color: Color, text: &str) -> String {
-    if !style.color {
-        return text.to_owned();
-    }
-    let code = match color {
-        Color::Red => 31,
-        Color::Green => 32,
-        Color::Yellow => 33,
-        _ => 39,
-    };
-    format!("\x1b[1;{code}m{text}\x1b[0m")
 }

@@ -6,8 +6,8 @@
 use std::fmt::Write;
 
 use crate::model::Severity;
+use crate::report::location::{first_answer_pos, message};
 use crate::report::model::{FindingLine, Report};
-use crate::report::sarif::{first_answer_pos, message};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();

@@ -6,11 +6,12 @@
 use std::fmt::Write;
 
 use crate::engine::Verdict;
-use crate::report::baseline::{Since, signed};
-use crate::report::decision;
+use crate::report::baseline::Since;
 use crate::report::escape::{md, md_cell, md_code, mermaid_label};
+use crate::report::leadership::decision;
+use crate::report::leadership::sections;
 use crate::report::model::{FindingLine, Report};
-use crate::report::sections::{self, capitalised, score};
+use crate::report::phrases::{capitalised, days_phrase, score, signed};
 
 /// What the markdown may add beyond the plain report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,7 +56,7 @@ fn header(out: &mut String, r: &Report) {
         r.score,
         r.completeness,
         r.go_live,
-        decision::days_phrase(r.days_to_go_live)
+        days_phrase(r.days_to_go_live)
     );
     let mut about = md(&r.project);
     if let Some(by) = &r.assessed_by {

@@ -317,14 +317,3 @@ fn sentence(s: &str) -> String {
     }
     out
 }
-
-/// "in 467 days", "today", "3 days ago".
-pub fn days_phrase(days: i64) -> String {
-    match days {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        d if d > 1 => format!("in {d} days"),
-        -1 => "1 day ago".into(),
-        d => format!("{} days ago", -d),
-    }
-}

@@ -7,11 +7,12 @@
 use std::fmt::Write;
 
 use crate::engine::Verdict;
-use crate::report::baseline::{Since, signed};
-use crate::report::decision;
+use crate::report::baseline::Since;
 use crate::report::escape::html as h;
+use crate::report::leadership::decision;
+use crate::report::leadership::sections;
 use crate::report::model::{FindingLine, PriorityLine, Report};
-use crate::report::sections::{self, capitalised, score};
+use crate::report::phrases::{capitalised, days_phrase, score, signed};
 
 const STYLE: &str = include_str!("report.css");
 
@@ -62,7 +63,7 @@ fn header(out: &mut String, r: &Report) {
         r.score,
         r.completeness,
         r.go_live,
-        decision::days_phrase(r.days_to_go_live)
+        days_phrase(r.days_to_go_live)
     );
     let _ = writeln!(out, "{}\n</header>", score_bar(r.score, None, "overall"));
     let mut about = h(&r.project);

@@ -7,9 +7,10 @@ use std::fmt::Write;
 
 use crate::engine::{Verdict, WaiverState};
 use crate::model::Severity;
-use crate::report::escape::md_cell;
+use crate::report::escape::{md_cell, md_cell_code};
+use crate::report::location::first_answer_pos;
 use crate::report::model::{FindingLine, Report};
-use crate::report::sarif::first_answer_pos;
+use crate::report::phrases::days_phrase;
 
 /// At most this many findings in the table; a PR comment should stay short.
 const MAX_ROWS: usize = 10;
@@ -33,7 +34,7 @@ pub fn render(r: &Report) -> String {
         md_cell(&r.organisation),
         md_cell(&r.project),
         r.go_live,
-        super::table::days_phrase(r.days_to_go_live)
+        days_phrase(r.days_to_go_live)
     );
     let urgent = r.findings.iter().filter(|f| is_urgent(f)).count();
     let blockers = r.blockers().count();
@@ -43,10 +44,10 @@ pub fn render(r: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "| {:.1} / 100 | {:.1}% | {blockers} | {urgent} | `{}` |\n",
+        "| {:.1} / 100 | {:.1}% | {blockers} | {urgent} | {} |\n",
         r.score,
         r.completeness,
-        escape_code(&r.answers_file)
+        md_cell_code(&r.answers_file)
     );
     reasons(r, &mut out);
     findings(r, &mut out);
@@ -159,9 +160,9 @@ fn answer(f: &FindingLine) -> String {
                 .iter()
                 .find(|a| a.pos.is_some())
                 .map_or(first.question.as_str(), |a| a.question.as_str());
-            format!("`{}` (line {})", escape_code(q), pos.line)
+            format!("{} (line {})", md_cell_code(q), pos.line)
         }
-        None => format!("`{}` (unanswered)", escape_code(&first.question)),
+        None => format!("{} (unanswered)", md_cell_code(&first.question)),
     }
 }
 
@@ -171,9 +172,4 @@ fn icon(v: Verdict) -> &'static str {
         Verdict::Conditional => "⚠️",
         Verdict::NoGo => "❌",
     }
-}
-
-/// Inside a code span only a backtick or a table pipe can break out.
-fn escape_code(s: &str) -> String {
-    s.replace('`', "'").replace('|', "\\|").replace('\n', " ")
 }
