@@ -32,3 +32,9 @@ pub fn capitalised(s: &str) -> String {
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
+
+/// A score from 0 to 100 as ten cells, each a tenth of the scale.
+pub fn bar(score: f64) -> String {
+    let filled = ((score / 10.0).round().clamp(0.0, 10.0)) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}

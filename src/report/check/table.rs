@@ -7,7 +7,7 @@ use comfy_table::{Cell, CellAlignment, Color, Table};
 use crate::engine::WaiverState;
 use crate::model::Severity;
 use crate::report::model::Report;
-use crate::report::phrases::days_phrase;
+use crate::report::phrases::{bar, days_phrase};
 use crate::report::terminal::{Style, new_table, paint, verdict_color};
 
 pub fn render(r: &Report, style: &Style) -> String {
@@ -120,11 +120,6 @@ fn findings(r: &Report, style: &Style) -> Table {
 }
 
 /// Ten cells, each a tenth of the scale.
-fn bar(score: f64) -> String {
-    let filled = ((score / 10.0).round() as usize).min(10);
-    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
-}
-
 fn severity_color(s: Severity) -> Color {
     match s {
         Severity::Critical | Severity::High => Color::Red,

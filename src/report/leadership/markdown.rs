@@ -1,17 +1,16 @@
-//! The leadership report in markdown: verdict and decision first, the complete picture below.
-//!
-//! Written for GitHub, GitLab and a mail client's markdown view: headings, lists and pipe tables
-//! only, no HTML. Every piece of text that came from a file goes through `escape`.
+//! The leadership report in markdown, for GitHub, GitLab and a mail client's markdown view:
+//! headings, lists and pipe tables only, no HTML. The outline is `outline`'s; this file is the
+//! markup. Every piece of text that came from a file goes through `escape`.
 
 use std::fmt::Write;
 
 use crate::engine::Verdict;
 use crate::report::baseline::Since;
 use crate::report::escape::{md, md_cell, md_code, mermaid_label};
-use crate::report::leadership::decision;
-use crate::report::leadership::sections;
-use crate::report::model::{FindingLine, Report};
-use crate::report::phrases::{capitalised, days_phrase, score, signed};
+use crate::report::leadership::markup::{Align, Column, Markup};
+use crate::report::leadership::outline;
+use crate::report::model::Report;
+use crate::report::phrases::{bar, days_phrase};
 
 /// What the markdown may add beyond the plain report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -21,51 +20,167 @@ pub struct Options {
 }
 
 pub fn render(r: &Report, options: Options) -> String {
-    let mut out = String::new();
-    header(&mut out, r);
-    decision_needed(&mut out, r);
-    if let Some(since) = &r.since {
-        since_section(&mut out, since, "##", false);
-    }
-    priorities(&mut out, r, options);
-    blockers(&mut out, r);
-    risks(&mut out, r);
-    open_questions(&mut out, r);
-    waivers(&mut out, r);
-    appendix(&mut out, r);
-    out
+    outline::render(&Markdown { options }, r)
 }
 
 /// `migready diff --format markdown`: only what changed.
 pub fn render_since(organisation: &str, since: &Since) -> String {
     let mut out = format!("# What changed: {}\n\n", md(organisation));
-    since_section(&mut out, since, "", true);
+    outline::since(&Markdown::default(), &mut out, since, true);
     out
 }
 
-fn header(out: &mut String, r: &Report) {
-    let _ = writeln!(
-        out,
-        "# {}: {}\n",
-        verdict_mark(r.verdict),
-        md(&r.organisation)
-    );
-    let _ = writeln!(
-        out,
-        "**Readiness {:.1} / 100** · {:.1}% of applicable questions answered · go-live **{}**, {}\n",
-        r.score,
-        r.completeness,
-        r.go_live,
-        days_phrase(r.days_to_go_live)
-    );
-    let mut about = md(&r.project);
-    if let Some(by) = &r.assessed_by {
-        let _ = write!(about, " · assessed by {}", md(by));
+#[derive(Default)]
+struct Markdown {
+    options: Options,
+}
+
+impl Markup for Markdown {
+    fn text(&self, s: &str) -> String {
+        md(s)
     }
-    if let Some(on) = r.assessed_on {
-        let _ = write!(about, " on {on}");
+
+    fn cell(&self, s: &str) -> String {
+        md_cell(s)
     }
-    let _ = writeln!(out, "{about} · report as of {}\n", r.today);
+
+    fn code(&self, s: &str) -> String {
+        md_code(s)
+    }
+
+    fn strong(&self, s: &str) -> String {
+        format!("**{s}**")
+    }
+
+    fn aside(&self, s: &str) -> String {
+        s.to_owned()
+    }
+
+    fn answer(&self, s: &str) -> String {
+        format!("*{s}*")
+    }
+
+    fn with_id(&self, text: &str, id: &str) -> String {
+        format!("{text} ({})", md_code(id))
+    }
+
+    fn ids(&self, ids: &[&str]) -> String {
+        let codes: Vec<String> = ids.iter().map(|id| md_code(id)).collect();
+        codes.join(", ")
+    }
+
+    fn note_break(&self) -> &'static str {
+        ". "
+    }
+
+    fn begin(&self, _: &mut String, _: &Report) {}
+
+    fn headline(&self, out: &mut String, r: &Report) {
+        let mark = verdict_mark(r.verdict);
+        let _ = writeln!(out, "# {mark}: {}\n", md(&r.organisation));
+        let _ = writeln!(
+            out,
+            "**Readiness {:.1} / 100** · {:.1}% of applicable questions answered · go-live **{}**, {}\n",
+            r.score,
+            r.completeness,
+            r.go_live,
+            days_phrase(r.days_to_go_live)
+        );
+    }
+
+    fn priorities(&self, out: &mut String, r: &Report) {
+        out.push_str("## Readiness by priority\n\n");
+        out.push_str("| Priority | Score | | Floor |\n|---|---:|---|---:|\n");
+        for p in &r.priorities {
+            let (score, bar) = match p.score {
+                Some(s) if s < p.floor => (format!("**{s:.1}** below floor"), bar(s)),
+                Some(s) => (format!("{s:.1}"), bar(s)),
+                None => ("n/a".to_owned(), "nothing applicable".to_owned()),
+            };
+            let title = md_cell(&p.title);
+            let _ = writeln!(out, "| {title} | {score} | {bar} | {} |", p.floor);
+        }
+        out.push('\n');
+        if self.options.mermaid {
+            mermaid(out, r);
+        }
+    }
+
+    /// Blocks end with a blank line; the document with one newline.
+    fn end(&self, out: &mut String) {
+        if out.ends_with("\n\n") {
+            out.pop();
+        }
+    }
+
+    fn section(&self, out: &mut String, _: &str, title: &str) {
+        let _ = writeln!(out, "## {title}\n");
+    }
+
+    fn section_end(&self, _: &mut String) {}
+
+    fn heading(&self, out: &mut String, level: u8, title: &str, _: Option<&str>) {
+        let _ = writeln!(out, "{} {title}\n", "#".repeat(usize::from(level)));
+    }
+
+    fn label(&self, out: &mut String, title: &str) {
+        let _ = writeln!(out, "**{title}:**\n");
+    }
+
+    fn paragraph(&self, out: &mut String, _: Option<&str>, text: &str) {
+        let _ = writeln!(out, "{text}\n");
+    }
+
+    fn list(&self, out: &mut String, _: Option<&str>, items: &[String]) {
+        for item in items {
+            let _ = writeln!(out, "- {item}");
+        }
+        out.push('\n');
+    }
+
+    fn lead_list(&self, out: &mut String, lead: &str, items: &[String]) {
+        let _ = writeln!(out, "{lead}");
+        self.list(out, None, items);
+    }
+
+    fn table(&self, out: &mut String, columns: &[Column], rows: &[Vec<String>], _: bool) {
+        let titles: Vec<&str> = columns.iter().map(|c| c.title).collect();
+        let rules: Vec<&str> = columns
+            .iter()
+            .map(|c| match c.align {
+                Align::Number => "---:",
+                Align::Left | Align::NoWrap => "---",
+            })
+            .collect();
+        let _ = writeln!(out, "| {} |\n|{}|", titles.join(" | "), rules.join("|"));
+        for row in rows {
+            let _ = writeln!(out, "| {} |", row.join(" | "));
+        }
+        out.push('\n');
+    }
+
+    fn finding_start(&self, out: &mut String, _: &str, level: u8, title: &str) {
+        self.heading(out, level, title, None);
+    }
+
+    fn finding_end(&self, out: &mut String) {
+        out.push('\n');
+    }
+
+    fn field(&self, out: &mut String, _: Option<&str>, text: &str) {
+        let _ = writeln!(out, "- {text}");
+    }
+
+    fn field_list(&self, out: &mut String, label: &str, numbered: bool, items: &[String]) {
+        let _ = writeln!(out, "- {label}");
+        for (i, item) in items.iter().enumerate() {
+            if numbered {
+                let _ = writeln!(out, "  {}. {item}", i + 1);
+            } else {
+                let _ = writeln!(out, "  - {item}");
+            }
+        }
+    }
 }
 
 fn verdict_mark(v: Verdict) -> &'static str {
@@ -74,42 +189,6 @@ fn verdict_mark(v: Verdict) -> &'static str {
         Verdict::Conditional => "⚠️ GO WITH CONDITIONS",
         Verdict::NoGo => "⛔ NO-GO",
     }
-}
-
-fn decision_needed(out: &mut String, r: &Report) {
-    out.push_str("## Decision needed\n\n");
-    for line in decision::summary(r) {
-        let _ = writeln!(out, "- **{}:** {}", line.label, md(&line.text));
-    }
-    out.push('\n');
-}
-
-fn priorities(out: &mut String, r: &Report, options: Options) {
-    out.push_str("## Readiness by priority\n\n");
-    out.push_str("| Priority | Score | | Floor |\n|---|---:|---|---:|\n");
-    for p in &r.priorities {
-        let (score, bar) = match p.score {
-            Some(s) if s < p.floor => (format!("**{s:.1}** below floor"), bar(s)),
-            Some(s) => (format!("{s:.1}"), bar(s)),
-            None => ("n/a".to_owned(), "nothing applicable".to_owned()),
-        };
-        let _ = writeln!(
-            out,
-            "| {} | {score} | {bar} | {} |",
-            md_cell(&p.title),
-            p.floor
-        );
-    }
-    out.push('\n');
-    if options.mermaid {
-        mermaid(out, r);
-    }
-}
-
-/// Ten cells, each a tenth of the scale.
-fn bar(score: f64) -> String {
-    let filled = ((score / 10.0).round().clamp(0.0, 10.0)) as usize;
-    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
 fn mermaid(out: &mut String, r: &Report) {
@@ -128,226 +207,5 @@ fn mermaid(out: &mut String, r: &Report) {
         "```mermaid\nxychart-beta horizontal\n    title \"Readiness by priority\"\n    x-axis [{}]\n    y-axis \"Score\" 0 --> 100\n    bar [{}]\n```\n",
         labels.join(", "),
         scores.join(", ")
-    );
-}
-
-fn blockers(out: &mut String, r: &Report) {
-    let blockers: Vec<&FindingLine> = r.blockers().collect();
-    let _ = writeln!(out, "## Go-live blockers ({})\n", blockers.len());
-    if blockers.is_empty() {
-        out.push_str("None: no go-live blocker is open.\n\n");
-        return;
-    }
-    out.push_str("Each must be fixed, or formally waived by someone who can accept the risk, before go-live.\n\n");
-    for f in blockers {
-        finding(out, r, f, "###");
-    }
-}
-
-fn risks(out: &mut String, r: &Report) {
-    let risks = sections::risks(r);
-    let _ = writeln!(out, "## Risks ({})\n", risks.len());
-    if risks.is_empty() {
-        out.push_str("None: no other rule fired.\n\n");
-    }
-    for (severity, group) in sections::by_severity(&risks) {
-        let title = capitalised(severity.as_str());
-        let _ = writeln!(out, "### {title} ({})\n", group.len());
-        for f in group {
-            finding(out, r, f, "####");
-        }
-    }
-}
-
-fn finding(out: &mut String, r: &Report, f: &FindingLine, level: &str) {
-    let _ = writeln!(out, "{level} {}\n", md(&f.title));
-    let owner = if f.owner == f.owner_role {
-        format!("{} (a role: nobody is named yet)", md(&f.owner))
-    } else {
-        md(&f.owner)
-    };
-    let due = f
-        .due
-        .map_or_else(|| "not set".to_owned(), |d| d.to_string());
-    let _ = writeln!(out, "- **Owner:** {owner} · **Due:** {due}");
-    let _ = writeln!(out, "- **Risk:** {}", md(&f.risk));
-    match f.remediation_steps().as_slice() {
-        [one] => {
-            let _ = writeln!(out, "- **Fix:** {}", md(one));
-        }
-        steps => {
-            out.push_str("- **Fix:**\n");
-            for (i, step) in steps.iter().enumerate() {
-                let _ = writeln!(out, "  {}. {}", i + 1, md(step));
-            }
-        }
-    }
-    let _ = writeln!(out, "- **Triggered by:**");
-    for a in &f.answers {
-        let value = a
-            .value
-            .as_deref()
-            .map_or_else(|| "*not answered*".to_owned(), |v| format!("*{}*", md(v)));
-        let _ = write!(
-            out,
-            "  - {} {value} ({})",
-            md(&a.prompt),
-            md_code(&a.question)
-        );
-        if let Some(note) = &a.note {
-            let _ = write!(out, ". Note: {}", md(note));
-        }
-        out.push('\n');
-    }
-    if let Some(w) = r.waiver_for(&f.rule) {
-        let _ = writeln!(
-            out,
-            "- **Accepted until {}** by {}: {}",
-            w.expires,
-            md(&w.approved_by),
-            md(&w.reason)
-        );
-    }
-    out.push('\n');
-}
-
-fn open_questions(out: &mut String, r: &Report) {
-    let _ = writeln!(out, "## Open questions ({})\n", r.open_questions.len());
-    if r.open_questions.is_empty() {
-        out.push_str("None: every applicable question has an answer.\n\n");
-        return;
-    }
-    out.push_str("Unknown and unanswered questions score zero until someone answers them.\n\n");
-    for (area, questions) in sections::by_area(&r.open_questions) {
-        let _ = writeln!(out, "### {} ({})\n", md(area), questions.len());
-        out.push_str("| Follows up | Question | Status |\n|---|---|---|\n");
-        for q in questions {
-            let owner = q
-                .owner
-                .as_deref()
-                .map_or_else(|| "nobody named".to_owned(), md_cell);
-            let status = if q.unknown { "unknown" } else { "not answered" };
-            let _ = writeln!(
-                out,
-                "| {owner} | {} ({}) | {status} |",
-                md_cell(&q.prompt),
-                md_code(&q.question)
-            );
-        }
-        out.push('\n');
-    }
-}
-
-fn waivers(out: &mut String, r: &Report) {
-    let _ = writeln!(out, "## Waivers ({})\n", r.waivers.len());
-    if r.waivers.is_empty() {
-        out.push_str("None: no risk has been formally accepted.\n\n");
-        return;
-    }
-    for (title, group) in sections::waiver_groups(r) {
-        let _ = writeln!(out, "### {title}\n");
-        for w in group {
-            let _ = writeln!(
-                out,
-                "- **{}**: {}, approved by {}. Reason: {}",
-                md(&w.title),
-                sections::waiver_when(r, w),
-                md(&w.approved_by),
-                md(&w.reason)
-            );
-        }
-        out.push('\n');
-    }
-}
-
-fn since_section(out: &mut String, s: &Since, level: &str, ids: bool) {
-    if !level.is_empty() {
-        let _ = writeln!(out, "{level} Since the last assessment\n");
-    }
-    let on = s
-        .baseline_assessed_on
-        .map(|d| format!(", assessed on {d}"))
-        .unwrap_or_default();
-    let _ = writeln!(out, "Compared with {}{on}.\n", md_code(&s.baseline_file));
-    for (label, text) in sections::since_lines(s, ("**", "**")) {
-        let _ = writeln!(out, "- **{label}:** {text}");
-    }
-    out.push_str("\n| Priority | Before | Now | Change |\n|---|---:|---:|---:|\n");
-    for p in &s.priorities {
-        let delta = p.delta().map_or_else(|| "n/a".to_owned(), signed);
-        let (before, after) = (score(p.before), score(p.after));
-        let _ = writeln!(
-            out,
-            "| {} | {before} | {after} | {delta} |",
-            md_cell(&p.title)
-        );
-    }
-    out.push('\n');
-    for (title, list) in sections::since_lists(s) {
-        if list.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "**{title}:**\n");
-        for f in list {
-            let id = if ids {
-                format!("{} ", md_code(&f.rule))
-            } else {
-                String::new()
-            };
-            let kind = sections::change_kind(f);
-            let _ = writeln!(
-                out,
-                "- {id}{}: {kind}, owner {}",
-                md(&f.title),
-                md(&f.owner)
-            );
-        }
-        out.push('\n');
-    }
-}
-
-fn appendix(out: &mut String, r: &Report) {
-    out.push_str("## Appendix: rule ids and the gate\n\n");
-    if !r.findings.is_empty() {
-        out.push_str(
-            "| Rule | Finding | Severity | Status | Answers read |\n|---|---|---|---|---|\n",
-        );
-        for f in &r.findings {
-            let answers: Vec<String> = f.answers.iter().map(|a| md_code(&a.question)).collect();
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                md_code(&f.rule),
-                md_cell(&f.title),
-                f.severity.as_str(),
-                sections::status(f),
-                answers.join(", ")
-            );
-        }
-        out.push('\n');
-    }
-    if !r.reasons.is_empty() {
-        let _ = writeln!(out, "Why the verdict is {}:\n", r.verdict.label());
-        for reason in &r.reasons {
-            let _ = writeln!(out, "- {}", md(reason));
-        }
-        out.push('\n');
-    }
-    if let Some(gate) = &r.gate {
-        let _ = writeln!(
-            out,
-            "CI gate: {}.",
-            if gate.passed { "passed" } else { "failed" }
-        );
-        for reason in &gate.reasons {
-            let _ = writeln!(out, "- {}", md(reason));
-        }
-        out.push('\n');
-    }
-    let _ = writeln!(
-        out,
-        "Answers file: {}, judged as of {}.",
-        md_code(&r.answers_file),
-        r.today
     );
 }

@@ -1,9 +1,12 @@
 //! `migready report`: the go/no-go brief for leadership. The outline (which sections, in which
-//! order, holding what) is written once in `outline`; `markdown` and `html` supply the markup, and
-//! `json` the same content as data. `decision` words the "Decision needed" section.
+//! order) is written once in `outline`, over the `markup` interface that `markdown` and `html`
+//! implement; `sections` decides what each section holds and `decision` words "Decision needed".
+//! `json` gives the same content as data.
 
 pub mod decision;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod markup;
+pub mod outline;
 pub mod sections;

@@ -114,15 +114,13 @@ pub fn change_kind(f: &FindingChange) -> String {
 }
 
 /// The headline of "since the last assessment": label and text for verdict, score, completeness
-/// and findings. `strong` wraps the new verdict when it changed (`**…**`, `<strong>…</strong>`).
-pub fn since_lines(s: &Since, strong: (&str, &str)) -> [(&'static str, String); 4] {
+/// and findings. `strong` sets off the new verdict when it changed.
+pub fn since_lines(s: &Since, strong: &dyn Fn(&str) -> String) -> [(&'static str, String); 4] {
     let verdict = if s.verdict.changed() {
         format!(
-            "{} → {}{}{}",
+            "{} → {}",
             s.verdict.before.label(),
-            strong.0,
-            s.verdict.after.label(),
-            strong.1
+            strong(s.verdict.after.label())
         )
     } else {
         format!("unchanged, {}", s.verdict.after.label())
