@@ -7,8 +7,8 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 
 use crate::cli::AssessArgs;
+use crate::commands::scoring::Scorer;
 use crate::commands::{Env, Exit, Failure};
-use crate::engine;
 use crate::interactive::interrupt;
 use crate::interactive::interview::{self, Ending, Interview, Store};
 use crate::interactive::store::FileStore;
@@ -17,7 +17,6 @@ use crate::interactive::{Prompter, writer};
 use crate::load::{self, source};
 use crate::model::Limits;
 use crate::model::{Answers, Catalog};
-use crate::report::Report;
 use crate::suggest::did_you_mean;
 
 pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
@@ -75,8 +74,12 @@ pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
         interrupt::stop();
     }
     let answers = interview.answers();
-    let assessment = engine::assess(&catalog, answers, env.today, thresholds);
-    let report = Report::new(&catalog, answers, &assessment, thresholds, None);
+    let scorer = Scorer {
+        catalog: &catalog,
+        config: &config,
+        gate: None,
+    };
+    let report = scorer.report(&scorer.answers(answers.clone(), env.today));
     let mut next = next_commands(env, args);
     if !report.open_questions.is_empty() {
         next.insert(0, format!("{resume}  # answer the open questions"));

@@ -1,32 +1,26 @@
 //! `migready check`: the CI gate.
 
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::commands::scoring::{AsOf, GateFlags, Scorer};
 use crate::commands::{Env, Exit, Failure};
-use crate::engine::{self, GateRequest};
-use crate::load::{self, source};
 use crate::report::terminal::Style;
 use crate::report::{self, Report};
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
-    let text = source::read(&args.file, config.limits.max_file_bytes)?;
-    let answers = load::answers::load(&text, &catalog, config.limits)?;
-    let assessment = engine::assess(&catalog, &answers, env.today, &config.thresholds);
-    // Flags override the config file, which overrides the defaults.
-    let request = GateRequest {
-        require: args.require.map_or(config.gate.require, Into::into),
-        min_score: args.min_score.or(config.gate.min_score),
-        fail_on: args.fail_on.or(config.gate.fail_on),
+    let flags = GateFlags {
+        require: args.require.map(Into::into),
+        min_score: args.min_score,
+        fail_on: args.fail_on,
     };
-    let gate = engine::gate::evaluate(&catalog, &assessment, request);
-    let passed = gate.passed;
-    let report = Report::new(
-        &catalog,
-        &answers,
-        &assessment,
-        &config.thresholds,
-        Some(gate),
-    );
+    let scorer = Scorer {
+        catalog: &catalog,
+        config: &config,
+        gate: Some(flags.request(&config.gate)),
+    };
+    let scored = scorer.file(&args.file, AsOf::Day(env.today))?;
+    let passed = scored.gate.as_ref().is_some_and(|g| g.passed);
+    let report = scorer.report(&scored);
     let format = args.format.unwrap_or(if env.stdout_is_terminal {
         CheckFormat::Table
     } else {

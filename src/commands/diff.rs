@@ -4,7 +4,8 @@
 //! as `report --baseline` does; the comparison is the same "since the last assessment".
 
 use crate::cli::{DiffArgs, DiffFormat};
-use crate::commands::report::{scored, warn_if_other_organisation};
+use crate::commands::report::{scorer, warn_if_other_organisation};
+use crate::commands::scoring::AsOf;
 use crate::commands::{Env, Exit, Failure};
 use crate::report::baseline::Since;
 use crate::report::diff;
@@ -12,8 +13,9 @@ use crate::report::leadership::{json, markdown};
 
 pub fn run(env: &Env, args: &DiffArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
-    let before = scored(env, &config, &catalog, &args.old, None)?;
-    let after = scored(env, &config, &catalog, &args.new, Some(env.today))?;
+    let scorer = scorer(&config, &catalog);
+    let before = scorer.report(&scorer.file(&args.old, AsOf::Assessed(env.today))?);
+    let after = scorer.report(&scorer.file(&args.new, AsOf::Day(env.today))?);
     warn_if_other_organisation(env, &before, &after);
     let since = Since::between(&before, &after);
     let text = match args.format {

@@ -11,6 +11,7 @@ pub mod man;
 pub mod portfolio;
 pub mod report;
 pub mod schema;
+pub mod scoring;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -46,6 +47,12 @@ pub enum Failure {
 impl From<Diagnostics> for Failure {
     fn from(d: Diagnostics) -> Failure {
         Failure::Invalid(d.into_sorted())
+    }
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(d: Vec<Diagnostic>) -> Failure {
+        Failure::Invalid(d)
     }
 }
 

@@ -12,27 +12,17 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::cli::{PortfolioArgs, PortfolioFormat};
+use crate::commands::scoring::{AsOf, GateFlags, Scorer};
 use crate::commands::{Env, Exit, Failure};
 use crate::date::Date;
-use crate::engine::{self, GateRequest, Verdict};
+use crate::engine::Verdict;
 use crate::glob::Glob;
-use crate::load::{self, config::FILE_NAME, source};
-use crate::model::Limits;
-use crate::model::{Catalog, Thresholds};
+use crate::load::config::FILE_NAME;
 use crate::report::portfolio::{self, Assessed, Invalid, Portfolio, Row};
 use crate::report::terminal::Style;
 
 /// Below this many files the run is over before a bar would be worth reading.
 const PROGRESS_MIN_FILES: usize = 20;
-
-/// What every file is assessed against: the same for all, loaded once, shared by reference.
-struct Shared<'a> {
-    catalog: &'a Catalog,
-    thresholds: &'a Thresholds,
-    today: Date,
-    limits: Limits,
-    gate: Option<GateRequest>,
-}
 
 pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
@@ -58,19 +48,20 @@ pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
         ));
     }
     // Flags override the config file, as in `check`; the gate runs only when asked for.
-    let gate = args.require.map(|require| GateRequest {
-        require: require.into(),
-        min_score: config.gate.min_score,
-        fail_on: config.gate.fail_on,
+    let gate = args.require.map(|require| {
+        let flags = GateFlags {
+            require: Some(require.into()),
+            ..GateFlags::default()
+        };
+        flags.request(&config.gate)
     });
-    let shared = Shared {
+    // What every file is assessed against: the same for all, loaded once, shared by reference.
+    let scorer = Scorer {
         catalog: &catalog,
-        thresholds: &config.thresholds,
-        today: env.today,
-        limits: config.limits,
+        config: &config,
         gate,
     };
-    let mut rows = assess_all(env, &shared, &found.files, args.jobs)?;
+    let mut rows = assess_all(env, &scorer, &found.files, args.jobs)?;
     rows.extend(
         found
             .unreadable
@@ -121,7 +112,7 @@ fn render(format: PortfolioFormat, p: &Portfolio, style: &Style) -> String {
 /// order given: rayon's `collect` keeps it, whichever thread finishes first.
 fn assess_all(
     env: &Env,
-    shared: &Shared,
+    scorer: &Scorer,
     files: &[PathBuf],
     jobs: Option<u16>,
 ) -> Result<Vec<Row>, Failure> {
@@ -136,7 +127,7 @@ fn assess_all(
         files
             .par_iter()
             .map(|file| {
-                let row = assess_one(shared, file);
+                let row = assess_one(scorer, env.today, file);
                 if let Some(bar) = &bar {
                     bar.inc(1);
                 }
@@ -151,21 +142,16 @@ fn assess_all(
 }
 
 /// One file, from its bytes to its row; any problem becomes an invalid row, never an abort.
-fn assess_one(shared: &Shared, path: &Path) -> Row {
-    let file = path.display().to_string();
-    let text = match source::read(path, shared.limits.max_file_bytes) {
-        Ok(text) => text,
-        Err(d) => return Row::Invalid(Invalid::new(file, &[d])),
-    };
-    let answers = match load::answers::load(&text, shared.catalog, shared.limits) {
-        Ok(answers) => answers,
-        Err(diags) => return Row::Invalid(Invalid::new(file, &diags.into_sorted())),
-    };
-    let assessment = engine::assess(shared.catalog, &answers, shared.today, shared.thresholds);
-    let gate = shared
-        .gate
-        .map(|request| engine::gate::evaluate(shared.catalog, &assessment, request));
-    Row::Assessed(Assessed::new(shared.catalog, &answers, &assessment, gate))
+fn assess_one(scorer: &Scorer, today: Date, path: &Path) -> Row {
+    match scorer.file(path, AsOf::Day(today)) {
+        Ok(s) => Row::Assessed(Assessed::new(
+            scorer.catalog,
+            &s.answers,
+            &s.assessment,
+            s.gate,
+        )),
+        Err(diags) => Row::Invalid(Invalid::new(path.display().to_string(), &diags)),
+    }
 }
 
 /// A bar on stderr for people watching a long run; none when piped, quiet or quick.
