@@ -31,6 +31,8 @@ pub enum Exit {
     GateFailed,
     /// The command did its job, but some input could not be used (it says which): exit code 2.
     SomeInputInvalid,
+    /// The interview was stopped (Ctrl-C or a closed terminal) after saying what is saved: 130.
+    Interrupted,
 }
 
 /// Why a command could not do its job. Every variant ends with exit code 2, except a closed pipe.

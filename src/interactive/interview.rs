@@ -313,7 +313,8 @@ fn alternatives(kind: &AnswerKind) -> Vec<Option<AnswerValue>> {
         .collect()
 }
 
-fn blank(question: usize) -> AnswerEntry {
+/// An entry with no answer yet, for a question about to be asked.
+pub(crate) fn blank(question: usize) -> AnswerEntry {
     AnswerEntry {
         question,
         value: AnswerValue::Unknown,

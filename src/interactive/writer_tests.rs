@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::diag::Pos;
+use crate::interactive::interview::blank;
 use crate::load::source::Source;
 use crate::load::{answers, builtin, catalog};
 use crate::model::Limits;
@@ -125,15 +126,7 @@ fn hostile_strings_round_trip() {
     for s in HOSTILE {
         let mut a = base.clone();
         a.meta.organisation = (*s).to_owned();
-        let entry = a.by_question[person].get_or_insert_with(|| AnswerEntry {
-            question: person,
-            value: AnswerValue::Unknown,
-            owner: None,
-            due: None,
-            evidence: None,
-            note: None,
-            pos: Pos::new(0, 0),
-        });
+        let entry = a.by_question[person].get_or_insert_with(|| blank(person));
         entry.value = AnswerValue::Text((*s).to_owned());
         entry.owner = Some((*s).to_owned());
         entry.evidence = Some((*s).to_owned());

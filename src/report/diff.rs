@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use comfy_table::{Cell, CellAlignment};
 
-use crate::report::baseline::{FindingChange, Since};
+use crate::report::baseline::{Change, FindingChange, Since};
 use crate::report::phrases::{score, signed};
 use crate::report::terminal::{Style, new_table};
 
@@ -22,20 +22,8 @@ pub fn table(organisation: &str, s: &Since, style: &Style) -> String {
         format!("{} (unchanged)", s.verdict.after.label())
     };
     let _ = writeln!(out, "Verdict       {verdict}");
-    let _ = writeln!(
-        out,
-        "Score         {:.1} -> {:.1} ({})",
-        s.score.before,
-        s.score.after,
-        signed(s.score.delta())
-    );
-    let _ = writeln!(
-        out,
-        "Completeness  {:.1}% -> {:.1}% ({})\n",
-        s.completeness.before,
-        s.completeness.after,
-        signed(s.completeness.delta())
-    );
+    let _ = writeln!(out, "Score         {}", change(&s.score, ""));
+    let _ = writeln!(out, "Completeness  {}\n", change(&s.completeness, "%"));
     let mut t = new_table(style, &["Priority", "Before", "Now", "Change"]);
     for p in &s.priorities {
         let delta = p.delta().map_or_else(|| "n/a".to_owned(), signed);
@@ -80,4 +68,14 @@ fn finding_row(label: &str, f: &FindingChange) -> Vec<Cell> {
         Cell::new(severity),
         Cell::new(&f.owner),
     ]
+}
+
+/// "86.4 -> 89.3 (+2.9)".
+fn change(c: &Change<f64>, unit: &str) -> String {
+    format!(
+        "{:.1}{unit} -> {:.1}{unit} ({})",
+        c.before,
+        c.after,
+        signed(c.delta())
+    )
 }
