@@ -21,10 +21,12 @@ mod diag;
 #[path = "src/suggest.rs"]
 mod suggest;
 
-#[path = "src/engine/expr/mod.rs"]
+#[path = "src/expr/mod.rs"]
 mod expr;
 #[path = "src/model/catalog.rs"]
 mod model_catalog;
+#[path = "src/model/limits.rs"]
+mod model_limits;
 
 #[path = "src/load/catalog.rs"]
 mod load_catalog;
@@ -34,8 +36,6 @@ mod load_checklist;
 mod load_expr_pos;
 #[path = "src/load/fields.rs"]
 mod load_fields;
-#[path = "src/load/limits.rs"]
-mod load_limits;
 #[path = "src/load/question.rs"]
 mod load_question;
 #[path = "src/load/risk.rs"]
@@ -46,20 +46,17 @@ mod load_source;
 mod load_yaml;
 
 /// The library's module paths (`crate::load::yaml`, …), so that its files compile here unchanged.
-mod engine {
-    pub(crate) use crate::expr;
-}
 mod model {
     pub(crate) use crate::model_catalog as catalog;
     pub(crate) use crate::model_catalog::*;
+    pub(crate) use crate::model_limits as limits;
+    pub(crate) use crate::model_limits::Limits;
 }
 mod load {
     pub(crate) use crate::load_catalog as catalog;
     pub(crate) use crate::load_checklist as checklist;
     pub(crate) use crate::load_expr_pos as expr_pos;
     pub(crate) use crate::load_fields as fields;
-    pub(crate) use crate::load_limits as limits;
-    pub(crate) use crate::load_limits::Limits;
     pub(crate) use crate::load_question as question;
     pub(crate) use crate::load_risk as risk;
     pub(crate) use crate::load_source as source;
@@ -94,7 +91,7 @@ fn main() {
         let shown = path.display().to_string();
         let tree = load_yaml::parse(
             &text,
-            load_limits::Limits::default(),
+            model_limits::Limits::default(),
             &mut diag::Sink::new(&shown, &mut diags),
         );
         errors.extend(diags.into_sorted().iter().map(ToString::to_string));
@@ -114,7 +111,7 @@ fn main() {
         });
     }
     if errors.is_empty() {
-        match load_catalog::load(&sources, load_limits::Limits::default()) {
+        match load_catalog::load(&sources, model_limits::Limits::default()) {
             Ok(catalog) => write(
                 &out_dir,
                 "catalog.bin",

@@ -13,9 +13,11 @@ use migready::date::Date;
 use migready::diag::{Diagnostics, Sink};
 use migready::engine::{self, GateRequest};
 use migready::load::source::{self, Source};
-use migready::load::{self, Limits, builtin};
+use migready::load::{self, builtin};
+use migready::model::Limits;
 use migready::model::{Catalog, Thresholds};
-use migready::report::{Report, json};
+use migready::report::Report;
+use migready::report::check::json;
 
 const EXAMPLE: &str = "examples/harbor-logistics/answers.yaml";
 

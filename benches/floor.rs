@@ -6,8 +6,8 @@
 use std::process::ExitCode;
 
 use migready::diag::{Diagnostics, Sink};
-use migready::load::Limits;
 use migready::load::yaml::{self, Node, Value};
+use migready::model::Limits;
 
 fn main() -> ExitCode {
     let mut values = 0;

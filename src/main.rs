@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         Ok(Exit::Success) | Err(Failure::ClosedPipe) => ExitCode::SUCCESS,
         Ok(Exit::GateFailed) => ExitCode::from(1),
         Ok(Exit::SomeInputInvalid) => ExitCode::from(2),
+        Ok(Exit::Interrupted) => ExitCode::from(migready::interactive::interrupt::EXIT_CODE),
         Err(Failure::Invalid(diagnostics)) => {
             for d in &diagnostics {
                 eprintln!("{d}");

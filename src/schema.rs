@@ -12,8 +12,15 @@ mod common;
 
 use serde_json::Value;
 
-use crate::cli::SchemaKind;
 use crate::model::Catalog;
+
+/// The file formats that have a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Answers,
+    Config,
+    Checklist,
+}
 
 /// Where the published answers schema lives: the copy committed under `schema/` in the repository.
 pub const ANSWERS_SCHEMA_URL: &str =
@@ -27,16 +34,16 @@ pub const ANSWERS_SCHEMA_URL: &str =
 pub const ANSWERS_SCHEMA_COMMENT: &str = "# yaml-language-server: $schema=https://raw.githubusercontent.com/migready/migready/main/schema/answers.schema.json";
 
 /// The schema of one file format as a JSON value.
-pub fn generate(kind: SchemaKind, catalog: &Catalog) -> Value {
+pub fn generate(kind: Kind, catalog: &Catalog) -> Value {
     match kind {
-        SchemaKind::Answers => answers::schema(catalog),
-        SchemaKind::Config => crate::load::config::json_schema().to_value(),
-        SchemaKind::Checklist => checklist::schema(),
+        Kind::Answers => answers::schema(catalog),
+        Kind::Config => crate::load::config::json_schema().to_value(),
+        Kind::Checklist => checklist::schema(),
     }
 }
 
 /// The schema as the committed files and `migready schema` show it: pretty JSON and a final newline.
-pub fn render(kind: SchemaKind, catalog: &Catalog) -> String {
+pub fn render(kind: Kind, catalog: &Catalog) -> String {
     // A JSON value always serialises; an empty object is the safe fallback.
     let mut out =
         serde_json::to_string_pretty(&generate(kind, catalog)).unwrap_or_else(|_| "{}".into());
@@ -45,11 +52,11 @@ pub fn render(kind: SchemaKind, catalog: &Catalog) -> String {
 }
 
 /// The name of the committed copy under `schema/`.
-pub fn file_name(kind: SchemaKind) -> &'static str {
+pub fn file_name(kind: Kind) -> &'static str {
     match kind {
-        SchemaKind::Answers => "answers.schema.json",
-        SchemaKind::Config => "config.schema.json",
-        SchemaKind::Checklist => "checklist.schema.json",
+        Kind::Answers => "answers.schema.json",
+        Kind::Config => "config.schema.json",
+        Kind::Checklist => "checklist.schema.json",
     }
 }
 

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use migready::date::Date;
 use migready::diag::Pos;
 use migready::engine;
-use migready::load::Limits;
 use migready::load::{builtin, catalog};
+use migready::model::Limits;
 use migready::model::{AnswerEntry, AnswerKind, AnswerValue, Answers, Catalog, Meta, Thresholds};
 
 fn builtin_catalog() -> Catalog {

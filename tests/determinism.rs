@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use migready::diag::{Diagnostics, Sink};
-use migready::load::Limits;
 use migready::load::yaml::{self, Node, Value};
+use migready::model::Limits;
 
 const EXAMPLES: [&str; 3] = ["summit-accounting", "harbor-logistics", "lakeside-dental"];
 const TODAY: &str = "2026-11-25";

@@ -8,7 +8,8 @@ use std::process::Output;
 use std::time::Duration;
 
 use assert_cmd::Command;
-use migready::load::{self, Limits, source};
+use migready::load::{self, source};
+use migready::model::Limits;
 use migready::model::Thresholds;
 use migready::report::Report;
 use serde_json::Value;

@@ -2,11 +2,13 @@
 
 use migready::date::Date;
 use migready::engine::{self, Finding, verdict};
-use migready::load::Limits;
 use migready::load::source::Source;
 use migready::load::{answers, builtin, catalog};
+use migready::model::Limits;
 use migready::model::{AnswerKind, Catalog, Thresholds};
-use migready::report::{Report, json, table};
+use migready::report::Report;
+use migready::report::check::{json, table};
+use migready::report::terminal::Style;
 use proptest::prelude::*;
 
 fn builtin_catalog() -> Catalog {
@@ -166,7 +168,7 @@ proptest! {
             let a = engine::assess(&catalog, &answers, today(), &Thresholds::default());
             let gate = engine::gate::evaluate(&catalog, &a, Default::default());
             let report = Report::new(&catalog, &answers, &a, &Thresholds::default(), Some(gate));
-            (json::render(&report), table::render(&report, &table::Style::default()))
+            (json::render(&report), table::render(&report, &Style::default()))
         };
         let (json_a, table_a) = render(&lines);
         let (json_b, table_b) = render(&shuffled);

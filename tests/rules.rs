@@ -9,9 +9,9 @@ use std::collections::BTreeSet;
 use migready::date::Date;
 use migready::diag::{Diagnostics, Pos, Sink};
 use migready::engine;
-use migready::load::Limits;
 use migready::load::yaml::{self, Node, Value};
 use migready::load::{answers, builtin, catalog};
+use migready::model::Limits;
 use migready::model::{Catalog, Thresholds};
 
 struct Case<'n> {

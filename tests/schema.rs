@@ -6,12 +6,12 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use migready::cli::SchemaKind;
 use migready::diag::{Diagnostics, Sink};
-use migready::load::Limits;
 use migready::load::source::Source;
 use migready::load::yaml;
 use migready::model::Catalog;
+use migready::model::Limits;
+use migready::schema::Kind as SchemaKind;
 use serde_json::Value;
 
 const KINDS: [SchemaKind; 3] = [

@@ -2,9 +2,9 @@
 
 use migready::date::Date;
 use migready::engine::{self, GateRequest, Verdict, WaiverState};
-use migready::load::Limits;
 use migready::load::source::{self, Source};
 use migready::load::{answers, builtin, catalog};
+use migready::model::Limits;
 use migready::model::{Catalog, Require, Severity, Thresholds};
 
 fn small_catalog() -> Catalog {

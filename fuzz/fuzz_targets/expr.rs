@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use migready::date::Date;
-use migready::engine::expr::{Answer, Context, Expr, Facts, QuestionType};
+use migready::expr::{Answer, Context, Expr, Facts, QuestionType};
 use migready::model::catalog::Names;
 use migready_fuzz::{catalog, today};
 

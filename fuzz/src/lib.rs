@@ -7,8 +7,11 @@ use migready::diag::{Diagnostics, Level};
 use migready::engine::{self, GateRequest};
 use migready::load;
 use migready::model::{Answers, Catalog, Thresholds};
-use migready::report::table::Style;
-use migready::report::{CheckFormat, Report, html, markdown, report_json};
+use migready::cli::CheckFormat;
+use migready::commands::check;
+use migready::report::Report;
+use migready::report::leadership::{html, json as report_json, markdown};
+use migready::report::terminal::Style;
 
 /// The built-in catalogue as the binary uses it (compiled at build time), decoded once per process.
 pub fn catalog() -> &'static Catalog {
@@ -68,7 +71,7 @@ pub fn render_all(report: &Report) {
     ];
     for format in <CheckFormat as clap::ValueEnum>::value_variants() {
         for style in &styles {
-            let out = format.render(report, style);
+            let out = check::render(*format, report, style);
             assert!(!out.is_empty(), "{format:?} rendered nothing");
             match format {
                 CheckFormat::Json | CheckFormat::Sarif => json(&out),

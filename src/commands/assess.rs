@@ -7,16 +7,16 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 
 use crate::cli::AssessArgs;
+use crate::commands::scoring::Scorer;
 use crate::commands::{Env, Exit, Failure};
-use crate::engine;
 use crate::interactive::interrupt;
 use crate::interactive::interview::{self, Ending, Interview, Store};
 use crate::interactive::store::FileStore;
 use crate::interactive::terminal::Terminal;
-use crate::interactive::{Prompter, summary, writer};
-use crate::load::{self, Limits, source};
+use crate::interactive::{Prompter, writer};
+use crate::load::{self, source};
+use crate::model::Limits;
 use crate::model::{Answers, Catalog};
-use crate::report::Report;
 use crate::suggest::did_you_mean;
 
 pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
@@ -34,33 +34,15 @@ pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
         args.answers.display()
     ));
     let mut prompter = Terminal::new(env.style.color);
-    let Some((answers, on_disk)) = open(env, args, &config.limits, &catalog, &mut prompter)? else {
-        return Ok(Exit::Success);
+    let (answers, on_disk) = match open(env, args, &config.limits, &catalog, &mut prompter)? {
+        Opened::Answers(answers, on_disk) => (answers, on_disk),
+        Opened::Declined => return Ok(Exit::Success),
+        Opened::Stopped => return Ok(stopped()),
     };
-    let is_new = on_disk.is_none();
-    if !is_new {
-        let held = answers.by_question.iter().flatten().count();
-        env.note(&format!(
-            "Continuing {} ({held} answers on file); every answer is saved as soon as it is given.",
-            args.answers.display()
-        ));
-    }
-    let mut store = Guarded {
-        file: FileStore::new(args.answers.clone(), &catalog, on_disk),
-        initial: answers.clone(),
-        resume: resume.clone(),
-    };
-    if is_new {
-        store
-            .save(&answers)
-            .map_err(|e| save_failed(&args.answers, &e))?;
-    } else {
-        *interrupt::lock() = store.note(&answers);
-    }
-    let thresholds = &config.thresholds;
+    let mut store = start(env, args, &catalog, &answers, on_disk, &resume)?;
     let mut interview = Interview::new(
         &catalog,
-        thresholds,
+        &config.thresholds,
         answers,
         &areas,
         env.today,
@@ -71,17 +53,59 @@ pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
         .map_err(|e| save_failed(&args.answers, &e))?;
     if let Ending::Stopped(_) = ending {
         // Ctrl-C, or the terminal went away: the note of the last save says what is on disk.
-        interrupt::stop();
+        return Ok(stopped());
     }
-    let answers = interview.answers();
-    let assessment = engine::assess(&catalog, answers, env.today, thresholds);
-    let report = Report::new(&catalog, answers, &assessment, thresholds, None);
+    let scorer = Scorer {
+        catalog: &catalog,
+        config: &config,
+        gate: None,
+    };
+    let scored = scorer.answers(interview.answers().clone(), env.today);
+    let report = scorer.report(&scored);
     let mut next = next_commands(env, args);
-    if let Some(advice) = open_advice(env, args, &catalog, answers, &assessment, &areas) {
+    if let Some(advice) = open_advice(env, args, &catalog, &scored, &areas) {
         next.insert(0, advice);
     }
-    env.emit(&summary::render(&report, &next))?;
+    env.emit(&crate::report::interview::render(&report, &next))?;
     Ok(Exit::Success)
+}
+
+/// Says what is saved, and ends with the exit code of a stop.
+fn stopped() -> Exit {
+    interrupt::stopped();
+    Exit::Interrupted
+}
+
+/// The store for this session: a new file is saved at once, so that a stop leaves it on disk.
+fn start<'c>(
+    env: &Env,
+    args: &AssessArgs,
+    catalog: &'c Catalog,
+    answers: &Answers,
+    on_disk: Option<String>,
+    resume: &str,
+) -> Result<Guarded<'c>, Failure> {
+    let is_new = on_disk.is_none();
+    if !is_new {
+        let held = answers.by_question.iter().flatten().count();
+        env.note(&format!(
+            "Continuing {} ({held} answers on file); every answer is saved as soon as it is given.",
+            args.answers.display()
+        ));
+    }
+    let mut store = Guarded {
+        file: FileStore::new(args.answers.clone(), catalog, on_disk),
+        initial: answers.clone(),
+        resume: resume.to_owned(),
+    };
+    if is_new {
+        store
+            .save(answers)
+            .map_err(|e| save_failed(&args.answers, &e))?;
+    } else {
+        *interrupt::lock() = store.note(answers);
+    }
+    Ok(store)
 }
 
 /// Saves with Ctrl-C held off, then leaves the note a stop after this save prints.
@@ -139,22 +163,32 @@ fn areas(catalog: &Catalog, area: Option<&str>) -> Result<Vec<usize>, Failure> {
     }
 }
 
-/// The answers to continue, and the file's text; a new file starts with the meta questions.
-/// `None` when the user chose not to go on.
+/// What opening the answers file gave.
+enum Opened {
+    /// The answers to continue, and the file's text (`None` for a new file).
+    Answers(Answers, Option<String>),
+    /// The user chose not to go on.
+    Declined,
+    /// Stopped at the first prompt: Ctrl-C, or the terminal went away.
+    Stopped,
+}
+
+/// The answers to continue; a new file starts with the meta questions.
 fn open(
     env: &Env,
     args: &AssessArgs,
     limits: &Limits,
     catalog: &Catalog,
     prompter: &mut dyn Prompter,
-) -> Result<Option<(Answers, Option<String>)>, Failure> {
+) -> Result<Opened, Failure> {
     let path = &args.answers;
     let name = path.display().to_string();
     if !path.exists() {
         let Ok(meta) = prompter.meta(env.today) else {
-            interrupt::stop();
+            return Ok(Opened::Stopped);
         };
-        return Ok(Some((interview::new_answers(&name, meta, catalog), None)));
+        let answers = interview::new_answers(&name, meta, catalog);
+        return Ok(Opened::Answers(answers, None));
     }
     let text = source::read(path, limits.max_file_bytes)?;
     let answers = load::answers::load(&text, catalog, *limits)?;
@@ -165,10 +199,10 @@ fn open(
         );
         if !prompter.confirm(&question).unwrap_or(false) {
             env.note("Nothing was changed.");
-            return Ok(None);
+            return Ok(Opened::Declined);
         }
     }
-    Ok(Some((answers, Some(text.text.into_owned()))))
+    Ok(Opened::Answers(answers, Some(text.text.into_owned())))
 }
 
 /// Comment lines, or trailing comments, that the writer would not write again.
@@ -227,10 +261,10 @@ fn open_advice(
     env: &Env,
     args: &AssessArgs,
     catalog: &crate::model::Catalog,
-    answers: &Answers,
-    a: &engine::Assessment,
+    scored: &crate::commands::scoring::Scored,
     areas: &[usize],
 ) -> Option<String> {
+    let (answers, a) = (&scored.answers, &scored.assessment);
     let unanswered = |in_scope: bool| {
         a.open_questions.iter().any(|&q| {
             answers.get(q).is_none() && areas.contains(&catalog.questions[q].checklist) == in_scope

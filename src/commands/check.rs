@@ -1,38 +1,33 @@
 //! `migready check`: the CI gate.
 
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::commands::scoring::{AsOf, GateFlags, Scorer};
 use crate::commands::{Env, Exit, Failure};
-use crate::engine::{self, GateRequest};
-use crate::load::{self, source};
-use crate::report::{CheckFormat, Report};
+use crate::report::terminal::Style;
+use crate::report::{self, Report};
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
-    let text = source::read(&args.file, config.limits.max_file_bytes)?;
-    let answers = load::answers::load(&text, &catalog, config.limits)?;
-    env.warn_past_go_live(&answers);
-    let assessment = engine::assess(&catalog, &answers, env.today, &config.thresholds);
-    // Flags override the config file, which overrides the defaults.
-    let request = GateRequest {
-        require: args.require.map_or(config.gate.require, Into::into),
-        min_score: args.min_score.or(config.gate.min_score),
-        fail_on: args.fail_on.or(config.gate.fail_on),
+    let flags = GateFlags {
+        require: args.require.map(Into::into),
+        min_score: args.min_score,
+        fail_on: args.fail_on,
     };
-    let gate = engine::gate::evaluate(&catalog, &assessment, request);
-    let passed = gate.passed;
-    let report = Report::new(
-        &catalog,
-        &answers,
-        &assessment,
-        &config.thresholds,
-        Some(gate),
-    );
+    let scorer = Scorer {
+        catalog: &catalog,
+        config: &config,
+        gate: Some(flags.request(&config.gate)),
+    };
+    let scored = scorer.file(&args.file, AsOf::Day(env.today))?;
+    env.warn_past_go_live(&scored.answers);
+    let passed = scored.gate.as_ref().is_some_and(|g| g.passed);
+    let report = scorer.report(&scored);
     let format = args.format.unwrap_or(if env.stdout_is_terminal {
         CheckFormat::Table
     } else {
         CheckFormat::Json
     });
-    env.emit_gated(&format.render(&report, &env.style))?;
+    env.emit_gated(&render(format, &report, &env.style))?;
     if format == CheckFormat::Github {
         append_step_summary(env, &report);
     }
@@ -41,6 +36,18 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     } else {
         Exit::GateFailed
     })
+}
+
+/// The check in one of its formats.
+pub fn render(format: CheckFormat, report: &Report, style: &Style) -> String {
+    match format {
+        CheckFormat::Table => report::check::table::render(report, style),
+        CheckFormat::Json => report::check::json::render(report),
+        CheckFormat::Junit => report::check::junit::render(report),
+        CheckFormat::Sarif => report::check::sarif::render(report),
+        CheckFormat::Github => report::check::github::render(report),
+        CheckFormat::Markdown => report::check::markdown::render(report),
+    }
 }
 
 /// On GitHub Actions, adds the markdown summary to the job's summary page as well.
@@ -62,7 +69,7 @@ fn append_step_summary(env: &Env, report: &Report) {
     if !text.is_empty() && !text.ends_with(b"\n") {
         text.push(b'\n');
     }
-    text.extend_from_slice(crate::report::summary::render(report).as_bytes());
+    text.extend_from_slice(crate::report::check::markdown::render(report).as_bytes());
     if let Err(e) = crate::atomic::write(&path, &text, crate::atomic::Backup::None) {
         env.note(&format!(
             "migready: cannot write the job summary to {}: {e}",

@@ -1,19 +1,16 @@
 //! `migready explain`: what a question asks or a rule checks, and how they connect.
 
-use std::fmt::Write;
-
-use serde_json::{Value, json};
-
 use crate::cli::{ExplainArgs, ExplainFormat};
 use crate::commands::{Env, Exit, Failure};
-use crate::model::{AnswerKind, Catalog, Question, Rule};
+use crate::model::Catalog;
+use crate::report::explain;
 use crate::suggest::did_you_mean;
 
 pub fn run(env: &Env, args: &ExplainArgs) -> Result<Exit, Failure> {
     let (_, catalog) = env.load()?;
     let out = match (&args.id, args.list, args.format) {
-        (_, true, ExplainFormat::Json) => pretty(&catalog_json(&catalog)),
-        (_, true, ExplainFormat::Text) => list_text(&catalog),
+        (_, true, ExplainFormat::Json) => explain::catalog_json(&catalog),
+        (_, true, ExplainFormat::Text) => explain::list_text(&catalog),
         (Some(id), false, format) => one(&catalog, id, format)?,
         (None, false, _) => {
             return Err(Failure::Usage(
@@ -28,14 +25,14 @@ pub fn run(env: &Env, args: &ExplainArgs) -> Result<Exit, Failure> {
 fn one(catalog: &Catalog, id: &str, format: ExplainFormat) -> Result<String, Failure> {
     if let Some(q) = catalog.question(id).and_then(|i| catalog.questions.get(i)) {
         return Ok(match format {
-            ExplainFormat::Text => question_text(catalog, q),
-            ExplainFormat::Json => pretty(&question_json(catalog, q)),
+            ExplainFormat::Text => explain::question_text(catalog, q),
+            ExplainFormat::Json => explain::question_json(catalog, q),
         });
     }
     if let Some(r) = catalog.rule(id).and_then(|i| catalog.rules.get(i)) {
         return Ok(match format {
-            ExplainFormat::Text => rule_text(catalog, r),
-            ExplainFormat::Json => pretty(&rule_json(catalog, r)),
+            ExplainFormat::Text => explain::rule_text(catalog, r),
+            ExplainFormat::Json => explain::rule_json(catalog, r),
         });
     }
     let ids = catalog
@@ -47,243 +44,4 @@ fn one(catalog: &Catalog, id: &str, format: ExplainFormat) -> Result<String, Fai
         "no question or rule `{id}`{} (see `migready explain --list`)",
         did_you_mean(id, ids)
     )))
-}
-
-fn pretty(v: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-fn checklist_id(catalog: &Catalog, index: usize) -> &str {
-    catalog.checklists.get(index).map_or("", |c| c.id.as_str())
-}
-
-fn priority_ids(catalog: &Catalog, ids: &[usize]) -> Vec<String> {
-    ids.iter()
-        .filter_map(|&p| catalog.priorities.get(p).map(|p| p.id.clone()))
-        .collect()
-}
-
-fn rules_reading<'c>(catalog: &'c Catalog, question: &str) -> Vec<&'c Rule> {
-    let Some(q) = catalog.question(question) else {
-        return Vec::new();
-    };
-    catalog
-        .rules
-        .iter()
-        .filter(|r| r.when.questions().contains(&q))
-        .collect()
-}
-
-fn question_text(catalog: &Catalog, q: &Question) -> String {
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{}  ({} · {} · weight {})",
-        q.id,
-        checklist_id(catalog, q.checklist),
-        q.kind.name(),
-        q.weight
-    );
-    let _ = writeln!(s, "\n{}\n", q.prompt);
-    if !q.help.is_empty() {
-        let _ = writeln!(s, "{}\n", q.help.trim_end());
-    }
-    let _ = writeln!(
-        s,
-        "Answers: {}",
-        crate::load::answers::expected(&q.kind, q.allow_na)
-    );
-    let width = q
-        .kind
-        .options()
-        .iter()
-        .map(|o| o.value.len())
-        .max()
-        .unwrap_or(0);
-    for o in q.kind.options() {
-        let _ = writeln!(
-            s,
-            "  {:<width$}  scores {:<4}  {}",
-            o.value, o.score, o.label
-        );
-    }
-    if let AnswerKind::Number { bands, unit, .. } = &q.kind {
-        let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-        for b in bands {
-            let range = match (b.min, b.max) {
-                (Some(lo), Some(hi)) => format!("{lo} to {hi}{unit}"),
-                (Some(lo), None) => format!("{lo}{unit} or more"),
-                (None, Some(hi)) => format!("up to {hi}{unit}"),
-                (None, None) => "any value".to_owned(),
-            };
-            let _ = writeln!(s, "  {range:<24}  scores {}", b.score);
-        }
-    }
-    if let Some(when) = &q.when {
-        let _ = writeln!(s, "Asked when: {}", when.source());
-    }
-    let titles: Vec<&str> = q
-        .priorities
-        .iter()
-        .filter_map(|&p| catalog.priorities.get(p))
-        .map(|p| p.title.as_str())
-        .collect();
-    let _ = writeln!(s, "Feeds: {}", titles.join("; "));
-    if !q.references.is_empty() {
-        let _ = writeln!(s, "References: {}", q.references.join("; "));
-    }
-    let rules = rules_reading(catalog, &q.id);
-    if !rules.is_empty() {
-        let _ = writeln!(s, "Rules that read it:");
-        for r in rules {
-            let severity = if r.blocker {
-                format!("{}, blocker", r.severity.as_str())
-            } else {
-                r.severity.as_str().to_owned()
-            };
-            let _ = writeln!(s, "  {:<8} {severity:<17} {}", r.id, r.title);
-        }
-    }
-    s
-}
-
-fn rule_text(catalog: &Catalog, r: &Rule) -> String {
-    let mut s = String::new();
-    let blocker = if r.blocker { ", go-live blocker" } else { "" };
-    let _ = writeln!(
-        s,
-        "{}  ({} · {}{blocker})",
-        r.id,
-        checklist_id(catalog, r.checklist),
-        r.severity.as_str()
-    );
-    let _ = writeln!(s, "\n{}\n", r.title);
-    let _ = writeln!(s, "Fires when: {}\n", r.when.source());
-    let _ = writeln!(s, "Risk:\n{}\n", indent(&r.risk));
-    let _ = writeln!(s, "Remediation:\n{}\n", indent(&r.remediation));
-    let _ = writeln!(s, "Owner: {}", r.owner);
-    let titles: Vec<&str> = r
-        .priorities
-        .iter()
-        .filter_map(|&p| catalog.priorities.get(p))
-        .map(|p| p.title.as_str())
-        .collect();
-    let _ = writeln!(s, "Hurts: {}", titles.join("; "));
-    if !r.references.is_empty() {
-        let _ = writeln!(s, "References: {}", r.references.join("; "));
-    }
-    s
-}
-
-fn indent(text: &str) -> String {
-    text.trim_end()
-        .lines()
-        .map(|l| format!("  {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn list_text(catalog: &Catalog) -> String {
-    let mut s = String::new();
-    for c in &catalog.checklists {
-        let _ = writeln!(
-            s,
-            "{} — {} ({} questions, {} rules)",
-            c.id,
-            c.title,
-            c.questions.len(),
-            c.rules.len()
-        );
-        for q in catalog
-            .questions
-            .get(c.questions.clone())
-            .unwrap_or_default()
-        {
-            let _ = writeln!(s, "  {:<44} {:<9} {}", q.id, q.kind.name(), q.prompt);
-        }
-        for r in catalog.rules.get(c.rules.clone()).unwrap_or_default() {
-            let tag = if r.blocker {
-                "blocker"
-            } else {
-                r.severity.as_str()
-            };
-            let _ = writeln!(s, "  {:<44} {:<9} {}", r.id, tag, r.title);
-        }
-    }
-    s
-}
-
-fn question_json(catalog: &Catalog, q: &Question) -> Value {
-    let mut v = json!({
-        "id": q.id,
-        "checklist": checklist_id(catalog, q.checklist),
-        "prompt": q.prompt,
-        "help": q.help,
-        "type": q.kind.name(),
-        "weight": q.weight,
-        "priorities": priority_ids(catalog, &q.priorities),
-        "references": q.references,
-        "when": q.when.as_ref().map(|w| w.source()),
-        "rules": rules_reading(catalog, &q.id).iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
-    });
-    match &q.kind {
-        AnswerKind::YesNo { partial } => v["partial"] = json!(partial),
-        AnswerKind::Choice { options } | AnswerKind::Multi { options } => {
-            v["options"] = options
-                .iter()
-                .map(|o| json!({"value": o.value, "label": o.label, "score": o.score}))
-                .collect();
-        }
-        AnswerKind::Maturity { levels } => v["levels"] = json!(levels),
-        AnswerKind::Number {
-            min,
-            max,
-            unit,
-            bands,
-        } => {
-            v["min"] = json!(min);
-            v["max"] = json!(max);
-            v["unit"] = json!(unit);
-            v["bands"] = bands
-                .iter()
-                .map(|b| json!({"min": b.min, "max": b.max, "score": b.score}))
-                .collect();
-        }
-        AnswerKind::Date | AnswerKind::Text | AnswerKind::Person => {}
-    }
-    v
-}
-
-fn rule_json(catalog: &Catalog, r: &Rule) -> Value {
-    json!({
-        "id": r.id,
-        "checklist": checklist_id(catalog, r.checklist),
-        "when": r.when.source(),
-        "severity": r.severity.as_str(),
-        "blocker": r.blocker,
-        "priorities": priority_ids(catalog, &r.priorities),
-        "title": r.title,
-        "risk": r.risk,
-        "remediation": r.remediation,
-        "owner": r.owner,
-        "references": r.references,
-        "questions": r.when.questions().iter().filter_map(|&q| catalog.questions.get(q).map(|q| q.id.as_str())).collect::<Vec<_>>(),
-    })
-}
-
-/// The whole catalogue, for scripts and other tools.
-fn catalog_json(catalog: &Catalog) -> Value {
-    json!({
-        "schema_version": crate::report::json::SCHEMA_VERSION,
-        "priorities": catalog.priorities.iter().map(|p| json!({
-            "id": p.id, "title": p.title, "description": p.description, "weight": p.weight,
-        })).collect::<Vec<_>>(),
-        "checklists": catalog.checklists.iter().map(|c| json!({
-            "id": c.id, "title": c.title, "description": c.description, "source": c.source,
-        })).collect::<Vec<_>>(),
-        "questions": catalog.questions.iter().map(|q| question_json(catalog, q)).collect::<Vec<_>>(),
-        "rules": catalog.rules.iter().map(|r| rule_json(catalog, r)).collect::<Vec<_>>(),
-    })
 }

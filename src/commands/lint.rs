@@ -3,9 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::LintArgs;
-use crate::commands::{Env, Exit, Failure, is_yaml, yaml_files};
+use crate::commands::{Env, Exit, Failure};
 use crate::diag::{Diagnostics, Sink};
-use crate::load::{self, Limits, source, yaml};
+use crate::load::folders::{is_yaml, yaml_files};
+use crate::load::{self, source, yaml};
+use crate::model::Limits;
 
 #[derive(Default)]
 struct Inputs {
@@ -104,7 +106,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            out.extend(yaml_files(path)?);
+            out.extend(yaml_files(path).map_err(Failure::Usage)?);
             out.extend(toml_files(path));
         } else {
             out.push(path.clone());

@@ -11,16 +11,18 @@ pub mod man;
 pub mod portfolio;
 pub mod report;
 pub mod schema;
+pub mod scoring;
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::date::Date;
-use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::folders::FolderError;
 use crate::load::{self, source, source::Source};
 use crate::model::{Catalog, Config};
-use crate::report::table::Style;
+use crate::report::terminal::Style;
 
 /// How a command ended, when it did its job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +31,8 @@ pub enum Exit {
     GateFailed,
     /// The command did its job, but some input could not be used (it says which): exit code 2.
     SomeInputInvalid,
+    /// The interview was stopped (Ctrl-C or a closed terminal) after saying what is saved: 130.
+    Interrupted,
 }
 
 /// Why a command could not do its job. Every variant ends with exit code 2, except a closed pipe.
@@ -45,6 +49,12 @@ pub enum Failure {
 impl From<Diagnostics> for Failure {
     fn from(d: Diagnostics) -> Failure {
         Failure::Invalid(d.into_sorted())
+    }
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(d: Vec<Diagnostic>) -> Failure {
+        Failure::Invalid(d)
     }
 }
 
@@ -113,7 +123,7 @@ impl<'a> Env<'a> {
             return Ok((Config::default(), None));
         };
         // The config's own limits are not known before it is read.
-        let source = source::read(&path, load::Limits::default().max_file_bytes)?;
+        let source = source::read(&path, crate::model::Limits::default().max_file_bytes)?;
         let config = load::config::parse(&source, &path)?;
         Ok((config, Some(source)))
     }
@@ -131,23 +141,11 @@ impl<'a> Env<'a> {
         let limits = config.limits;
         let mut sources = load::builtin::sources();
         let mut diags = Diagnostics::default();
-        let mut files = Vec::new();
-        for dir in config.checklists.iter().chain(&self.global.checklists) {
-            files.extend(yaml_files(dir)?);
-            if files.len() > limits.max_checklist_files {
-                return Err(Diagnostic::error(
-                    &dir.display().to_string(),
-                    Pos::new(1, 1),
-                    Code::LimitExceeded,
-                    format!(
-                        "the checklist folders hold more than {} YAML files {}",
-                        limits.max_checklist_files,
-                        load::limits::hint("max_checklist_files")
-                    ),
-                )
-                .into());
-            }
-        }
+        let dirs = config.checklists.iter().chain(&self.global.checklists);
+        let files = load::folders::checklist_files(dirs, limits).map_err(|e| match e {
+            FolderError::Unreadable(message) => Failure::Usage(message),
+            FolderError::TooMany(d) => Failure::from(d),
+        })?;
         for file in files.iter().chain(extra) {
             match source::read(file, limits.max_file_bytes) {
                 Ok(s) => sources.push(s),
@@ -218,25 +216,4 @@ impl<'a> Env<'a> {
             eprintln!("{text}");
         }
     }
-}
-
-/// The `*.yaml` / `*.yml` files of a checklist folder, sorted so that results never depend on disk order.
-pub fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        Failure::Usage(format!(
-            "cannot read checklist folder {}: {e}",
-            dir.display()
-        ))
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && is_yaml(p))
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-pub fn is_yaml(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }

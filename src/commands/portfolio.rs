@@ -11,26 +11,18 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::cli::PortfolioArgs;
+use crate::cli::{PortfolioArgs, PortfolioFormat};
+use crate::commands::scoring::{AsOf, GateFlags, Scorer};
 use crate::commands::{Env, Exit, Failure};
 use crate::date::Date;
-use crate::engine::{self, GateRequest, Verdict};
+use crate::engine::Verdict;
 use crate::glob::Glob;
-use crate::load::{self, Limits, config::FILE_NAME, source};
-use crate::model::{Catalog, Thresholds};
-use crate::report::portfolio::{Assessed, Invalid, Portfolio, PortfolioFormat, Row};
+use crate::load::config::FILE_NAME;
+use crate::report::portfolio::{self, Assessed, Invalid, Portfolio, Row};
+use crate::report::terminal::Style;
 
 /// Below this many files the run is over before a bar would be worth reading.
 const PROGRESS_MIN_FILES: usize = 20;
-
-/// What every file is assessed against: the same for all, loaded once, shared by reference.
-struct Shared<'a> {
-    catalog: &'a Catalog,
-    thresholds: &'a Thresholds,
-    today: Date,
-    limits: Limits,
-    gate: Option<GateRequest>,
-}
 
 pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
@@ -56,19 +48,20 @@ pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
         ));
     }
     // Flags override the config file, as in `check`; the gate runs only when asked for.
-    let gate = args.require.map(|require| GateRequest {
-        require: require.into(),
-        min_score: config.gate.min_score,
-        fail_on: config.gate.fail_on,
+    let gate = args.require.map(|require| {
+        let flags = GateFlags {
+            require: Some(require.into()),
+            ..GateFlags::default()
+        };
+        flags.request(&config.gate)
     });
-    let shared = Shared {
+    // What every file is assessed against: the same for all, loaded once, shared by reference.
+    let scorer = Scorer {
         catalog: &catalog,
-        thresholds: &config.thresholds,
-        today: env.today,
-        limits: config.limits,
+        config: &config,
         gate,
     };
-    let mut rows = assess_all(env, &shared, &found.files, args.jobs)?;
+    let mut rows = assess_all(env, &scorer, &found.files, args.jobs)?;
     rows.extend(
         found
             .unreadable
@@ -84,13 +77,13 @@ pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
     let totals = portfolio.totals();
     let verdicts: Vec<Verdict> = args.verdict.iter().map(|&v| v.into()).collect();
     portfolio.keep_verdicts(&verdicts);
-    portfolio.sort(args.sort);
+    portfolio.sort(args.sort.into());
     let format = args.format.unwrap_or(if env.stdout_is_terminal {
         PortfolioFormat::Table
     } else {
         PortfolioFormat::Json
     });
-    env.emit_gated(&format.render(&portfolio, &env.style))?;
+    env.emit_gated(&render(format, &portfolio, &env.style))?;
     if totals.invalid > 0 {
         let all = totals.invalid + totals.go + totals.conditional + totals.no_go;
         env.note(&format!(
@@ -106,18 +99,27 @@ pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
     })
 }
 
+fn render(format: PortfolioFormat, p: &Portfolio, style: &Style) -> String {
+    match format {
+        PortfolioFormat::Table => portfolio::table::render(p, style),
+        PortfolioFormat::Json => portfolio::json::render(p),
+        PortfolioFormat::Csv => portfolio::csv::render(p),
+        PortfolioFormat::Markdown => portfolio::markdown::render(p),
+    }
+}
+
 /// Every file on a pool of `jobs` threads (all cores by default, or `RAYON_NUM_THREADS`), in the
 /// order given: rayon's `collect` keeps it, whichever thread finishes first.
 fn assess_all(
     env: &Env,
-    shared: &Shared,
+    scorer: &Scorer,
     files: &[PathBuf],
     jobs: Option<u16>,
 ) -> Result<Vec<Row>, Failure> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.map_or(0, usize::from))
         // Workers parse answers files, which recurse once per nesting level.
-        .stack_size(load::limits::WORKER_STACK_BYTES)
+        .stack_size(crate::model::limits::WORKER_STACK_BYTES)
         .build()
         .map_err(|e| Failure::Usage(format!("cannot start the worker threads: {e}")))?;
     let bar = progress_bar(env, files.len());
@@ -125,7 +127,7 @@ fn assess_all(
         files
             .par_iter()
             .map(|file| {
-                let row = assess_one(shared, file);
+                let row = assess_one(scorer, env.today, file);
                 if let Some(bar) = &bar {
                     bar.inc(1);
                 }
@@ -140,21 +142,16 @@ fn assess_all(
 }
 
 /// One file, from its bytes to its row; any problem becomes an invalid row, never an abort.
-fn assess_one(shared: &Shared, path: &Path) -> Row {
-    let file = path.display().to_string();
-    let text = match source::read(path, shared.limits.max_file_bytes) {
-        Ok(text) => text,
-        Err(d) => return Row::Invalid(Invalid::new(file, &[d])),
-    };
-    let answers = match load::answers::load(&text, shared.catalog, shared.limits) {
-        Ok(answers) => answers,
-        Err(diags) => return Row::Invalid(Invalid::new(file, &diags.into_sorted())),
-    };
-    let assessment = engine::assess(shared.catalog, &answers, shared.today, shared.thresholds);
-    let gate = shared
-        .gate
-        .map(|request| engine::gate::evaluate(shared.catalog, &assessment, request));
-    Row::Assessed(Assessed::new(shared.catalog, &answers, &assessment, gate))
+fn assess_one(scorer: &Scorer, today: Date, path: &Path) -> Row {
+    match scorer.file(path, AsOf::Day(today)) {
+        Ok(s) => Row::Assessed(Assessed::new(
+            scorer.catalog,
+            &s.answers,
+            &s.assessment,
+            s.gate,
+        )),
+        Err(diags) => Row::Invalid(Invalid::new(path.display().to_string(), &diags)),
+    }
 }
 
 /// A bar on stderr for people watching a long run; none when piped, quiet or quick.

@@ -6,18 +6,18 @@ use std::path::Path;
 
 use crate::atomic::{self, Backup};
 use crate::cli::{ReportArgs, ReportFormat};
+use crate::commands::scoring::{AsOf, GateFlags, Scorer};
 use crate::commands::{Env, Exit, Failure};
-use crate::date::Date;
-use crate::engine::{self, GateRequest};
-use crate::load::{self, source};
 use crate::model::{Catalog, Config};
-use crate::report::{Report, html, markdown, report_json};
+use crate::report::Report;
+use crate::report::leadership::{html, json, markdown};
 
 pub fn run(env: &Env, args: &ReportArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
-    let mut report = scored(env, &config, &catalog, &args.file, Some(env.today))?;
+    let scorer = scorer(&config, &catalog);
+    let mut report = scorer.report(&scorer.file(&args.file, AsOf::Day(env.today))?);
     if let Some(old) = &args.baseline {
-        let baseline = scored(env, &config, &catalog, old, None)?;
+        let baseline = scorer.report(&scorer.file(old, AsOf::Assessed(env.today))?);
         warn_if_other_organisation(env, &baseline, &report);
         report = report.with_baseline(&baseline);
     }
@@ -29,7 +29,7 @@ pub fn run(env: &Env, args: &ReportArgs) -> Result<Exit, Failure> {
             },
         ),
         ReportFormat::Html => html::render(&report),
-        ReportFormat::Json => report_json::render(&report),
+        ReportFormat::Json => json::render(&report),
     };
     match &args.output {
         None => env.emit(&text)?,
@@ -38,37 +38,13 @@ pub fn run(env: &Env, args: &ReportArgs) -> Result<Exit, Failure> {
     Ok(Exit::Success)
 }
 
-/// Loads and scores one answers file, with the gate the config file asks for.
-///
-/// `today` is the date to judge on; `None` judges an earlier assessment as of the day it was
-/// made (its `assessed_on`), so that "since the last assessment" compares with what it said then.
-pub fn scored(
-    env: &Env,
-    config: &Config,
-    catalog: &Catalog,
-    path: &Path,
-    today: Option<Date>,
-) -> Result<Report, Failure> {
-    let text = source::read(path, config.limits.max_file_bytes)?;
-    let answers = load::answers::load(&text, catalog, config.limits)?;
-    if today.is_some() {
-        env.warn_past_go_live(&answers);
-    }
-    let today = today.or(answers.meta.assessed_on).unwrap_or(env.today);
-    let assessment = engine::assess(catalog, &answers, today, &config.thresholds);
-    let request = GateRequest {
-        require: config.gate.require,
-        min_score: config.gate.min_score,
-        fail_on: config.gate.fail_on,
-    };
-    let gate = engine::gate::evaluate(catalog, &assessment, request);
-    Ok(Report::new(
+/// `report` and `diff` gate with the config file's settings, so that the report says what `check` would.
+pub fn scorer<'a>(config: &'a Config, catalog: &'a Catalog) -> Scorer<'a> {
+    Scorer {
         catalog,
-        &answers,
-        &assessment,
-        &config.thresholds,
-        Some(gate),
-    ))
+        config,
+        gate: Some(GateFlags::default().request(&config.gate)),
+    }
 }
 
 /// Comparing two different organisations is allowed (a template against a client), but rarely meant.

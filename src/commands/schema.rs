@@ -12,6 +12,6 @@ pub fn run(env: &Env, args: &SchemaArgs) -> Result<Exit, Failure> {
         // Neither schema depends on the catalogue: skip loading it, and any config problem with it.
         SchemaKind::Config | SchemaKind::Checklist => crate::model::Catalog::default(),
     };
-    env.emit(&crate::schema::render(args.kind, &catalog))?;
+    env.emit(&crate::schema::render(args.kind.into(), &catalog))?;
     Ok(Exit::Success)
 }

@@ -1,7 +1,7 @@
 //! What conditions read: answers masked by applicability, priority scores and dates.
 
 use crate::date::Date;
-use crate::engine::expr::{Answer, Facts};
+use crate::expr::{Answer, Facts};
 use crate::model::{AnswerValue, Answers};
 
 pub struct AssessmentFacts<'a> {

@@ -4,9 +4,9 @@
 //! severity of the worst risky answer given, within its time window; an unanswered or `unknown`
 //! question raises what its worst answer would, when that is high or critical.
 
-use crate::engine::expr::{Answer, Facts};
 use crate::engine::facts::AssessmentFacts;
 use crate::engine::worst_case::{self, Outcome};
+use crate::expr::{Answer, Facts};
 use crate::model::catalog::{AnswerMatch, Raise, RiskyAnswer};
 use crate::model::{AnswerKind, Catalog, Question, Rule, Severity};
 

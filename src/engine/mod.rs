@@ -3,7 +3,6 @@
 //! No I/O and no knowledge of terminals or formats: everything arrives as values.
 
 pub mod assess;
-pub mod expr;
 pub mod facts;
 pub mod findings;
 pub mod gate;

@@ -7,7 +7,7 @@
 //! they stay undecided.
 
 use crate::date::Date;
-use crate::engine::expr::{Answer, Expr, Facts, Truth};
+use crate::expr::{Answer, Expr, Facts, Truth};
 use crate::model::{AnswerKind, Catalog};
 
 /// More combinations than this are not tried one by one: the condition is taken to hold.

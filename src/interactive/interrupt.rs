@@ -2,14 +2,16 @@
 //!
 //! A list prompt reads keys in raw mode and turns Ctrl-C into SIGINT; between prompts the terminal
 //! sends it. Either way the handler takes the lock that every save holds, so it waits for a save in
-//! progress, prints the note the last save left, and exits with 130.
+//! progress, prints the note the last save left, and exits with 130. When the interview itself
+//! sees the stop (a closed terminal, a prompt that returns Ctrl-C), it prints the note with
+//! `stopped` and the command returns `Exit::Interrupted`, which `main` maps to 130.
 
 use std::sync::{Mutex, MutexGuard};
 
 use dialoguer::console::Term;
 
 /// The exit code of an interview stopped by Ctrl-C (128 + SIGINT), as shells report it.
-pub const EXIT_CODE: i32 = 130;
+pub const EXIT_CODE: u8 = 130;
 
 /// What to print when stopped; held locked during every save.
 static NOTE: Mutex<String> = Mutex::new(String::new());
@@ -27,10 +29,21 @@ pub fn lock() -> MutexGuard<'static, String> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// Prints the note and exits with 130; the first caller wins, a second waits for the exit.
-pub fn stop() -> ! {
-    let note = lock();
+/// The signal handler's end: prints the note and exits with 130. A handler thread cannot return
+/// through `main`, so this is the one place that exits the process.
+fn stop() -> ! {
+    stopped();
+    std::process::exit(i32::from(EXIT_CODE));
+}
+
+/// Prints the note once, whoever stops first: a second caller (the handler racing the interview)
+/// finds it printed and says nothing.
+pub fn stopped() {
+    let mut note = lock();
+    if note.is_empty() {
+        return;
+    }
     let _ = Term::stderr().show_cursor();
     eprintln!("\n{note}");
-    std::process::exit(EXIT_CODE);
+    note.clear();
 }

@@ -241,7 +241,8 @@ impl<'a> Interview<'a> {
     }
 }
 
-fn blank(question: usize) -> AnswerEntry {
+/// An entry with no answer yet, for a question about to be asked.
+pub(crate) fn blank(question: usize) -> AnswerEntry {
     AnswerEntry {
         question,
         value: AnswerValue::Unknown,

@@ -3,9 +3,9 @@
 use super::*;
 use crate::interactive::prompter::{FollowUp, Reply};
 use crate::interactive::scripted::{Scripted, Step};
-use crate::load::Limits;
 use crate::load::source::Source;
 use crate::load::{builtin, catalog};
+use crate::model::Limits;
 use crate::model::{Catalog, Meta, Thresholds};
 
 const DEMO: &str = r#"

@@ -2,7 +2,7 @@
 //!
 //! `interview` decides what to ask and saves after every answer through a `Store`; a `Prompter` asks
 //! (`terminal` with dialoguer, `scripted` in tests); `writer` turns answers into the answers file;
-//! `summary` is what the team reads at the end.
+//! What the team reads at the end is rendered by `report::interview`.
 
 pub mod choices;
 pub mod interrupt;
@@ -10,7 +10,6 @@ pub mod interview;
 pub mod prompter;
 pub mod scripted;
 pub mod store;
-pub mod summary;
 pub mod terminal;
 pub mod typed;
 pub mod writer;

@@ -42,9 +42,9 @@ impl Store for FileStore<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::Limits;
     use crate::load::{builtin, catalog};
     use crate::model::AnswerValue;
+    use crate::model::Limits;
     use std::time::Instant;
 
     fn scratch(name: &str) -> PathBuf {

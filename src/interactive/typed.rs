@@ -148,9 +148,9 @@ pub fn required(line: &str, what: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::Limits;
     use crate::load::{builtin, catalog};
     use crate::model::Catalog;
+    use crate::model::Limits;
 
     fn builtin_catalog() -> Catalog {
         catalog::load(&builtin::sources(), Limits::default()).unwrap()

@@ -2,9 +2,10 @@
 
 use super::*;
 use crate::diag::Pos;
-use crate::load::Limits;
+use crate::interactive::interview::blank;
 use crate::load::source::Source;
 use crate::load::{answers, builtin, catalog};
+use crate::model::Limits;
 use proptest::prelude::*;
 
 fn builtin_catalog() -> Catalog {
@@ -125,15 +126,7 @@ fn hostile_strings_round_trip() {
     for s in HOSTILE {
         let mut a = base.clone();
         a.meta.organisation = (*s).to_owned();
-        let entry = a.by_question[person].get_or_insert_with(|| AnswerEntry {
-            question: person,
-            value: AnswerValue::Unknown,
-            owner: None,
-            due: None,
-            evidence: None,
-            note: None,
-            pos: Pos::new(0, 0),
-        });
+        let entry = a.by_question[person].get_or_insert_with(|| blank(person));
         // A placeholder ("-", "?") is refused as a person by design; the other fields still take it.
         let name = if crate::load::answers::is_placeholder(s) {
             format!("{s} Lee")

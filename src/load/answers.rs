@@ -1,11 +1,11 @@
 //! An answers file, checked against the catalogue: every answer must fit its question.
 
 use crate::diag::{Code, Diagnostics, Sink};
-use crate::load::Limits;
 use crate::load::fields::{Fields, list};
-use crate::load::limits::hint;
 use crate::load::source::Source;
 use crate::load::yaml::{self, Node, Value};
+use crate::model::Limits;
+use crate::model::limits::hint;
 use crate::model::{AnswerEntry, AnswerKind, AnswerValue, Answers, Catalog, Meta, Waiver};
 use crate::suggest::did_you_mean;
 

@@ -60,7 +60,7 @@ mod tests {
     fn the_compiled_catalogue_is_the_one_the_sources_give() {
         let compiled = catalog().expect("the embedded catalogue decodes");
         let loaded =
-            catalog::load(&sources(), crate::load::Limits::default()).expect("built-ins load");
+            catalog::load(&sources(), crate::model::Limits::default()).expect("built-ins load");
         // Debug covers every field, compiled conditions included. The indices are rebuilt on
         // decoding (and their Debug order is random), so they are compared by lookup below.
         let fields = |c: &Catalog| {

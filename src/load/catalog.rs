@@ -4,15 +4,15 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diag::{Code, Diagnostics, Pos, Sink};
-use crate::engine::expr::{Bounds, CompileError, Context, ErrorKind, Expr, QuestionType};
-use crate::load::Limits;
+use crate::expr::{Bounds, CompileError, Context, ErrorKind, Expr, QuestionType};
 use crate::load::checklist::{self, ExprText, RawChecklist};
 use crate::load::expr_pos;
-use crate::load::limits::{WORKER_STACK_BYTES, hint};
 use crate::load::risk::RawFinding;
 use crate::load::source::Source;
 use crate::load::yaml::{self, Node, Value};
+use crate::model::Limits;
 use crate::model::catalog::Names;
+use crate::model::limits::{WORKER_STACK_BYTES, hint};
 use crate::model::{Catalog, Checklist, Priority, Question, Rule};
 use crate::suggest::did_you_mean;
 

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
-use crate::load::Limits;
 use crate::load::config_check::position;
 use crate::load::source::Source;
+use crate::model::Limits;
 use crate::model::{Catalog, Config, GateConfig, PortfolioConfig, Thresholds};
 use crate::suggest::did_you_mean;
 

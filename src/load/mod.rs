@@ -8,10 +8,8 @@ pub mod config;
 pub mod config_check;
 pub mod expr_pos;
 pub mod fields;
-pub mod limits;
+pub mod folders;
 pub mod question;
 pub mod risk;
 pub mod source;
 pub mod yaml;
-
-pub use limits::Limits;

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic, Pos};
-use crate::load::limits::hint;
+use crate::model::limits::hint;
 
 /// A file's name as shown in diagnostics, and its text.
 #[derive(Debug, Clone)]

@@ -10,7 +10,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Budget, MessageFormatter, Options, Spanned};
 
 use crate::diag::{Code, Pos, Sink};
-use crate::load::limits::{Limits, hint};
+use crate::model::limits::{Limits, hint};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Node {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::diag::Pos;
-use crate::engine::expr::{Expr, QuestionType, Schema};
+use crate::expr::{Expr, QuestionType, Schema};
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Priority {

@@ -92,7 +92,7 @@ pub struct Config {
     pub thresholds: Thresholds,
     pub gate: GateConfig,
     pub portfolio: PortfolioConfig,
-    pub limits: crate::load::Limits,
+    pub limits: crate::model::Limits,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,
 }

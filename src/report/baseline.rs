@@ -151,12 +151,3 @@ fn priorities(before: &Report, after: &Report) -> Vec<PriorityChange> {
         })
         .collect()
 }
-
-/// A signed delta for people: `+4.2`, `-0.3`, `±0.0`.
-pub fn signed(delta: f64) -> String {
-    if delta == 0.0 {
-        "±0.0".to_owned()
-    } else {
-        format!("{delta:+.1}")
-    }
-}

@@ -1,5 +1,5 @@
 //! Making text from answers and checklists safe to show: it can never open a link, start a tag or
-//! break a table, in markdown or in HTML.
+//! break a table, in markdown, HTML or XML. One escaper per target language.
 //!
 //! Notes, owners, evidence and organisation names are typed by people and copied from anywhere, so
 //! every renderer passes them through here; only the renderer's own markup is left unescaped.
@@ -30,6 +30,41 @@ pub fn html(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An identifier as inline code inside a table cell: `|` can never end the cell.
+pub fn md_cell_code(s: &str) -> String {
+    code_span(&clean(s), true)
+}
+
+/// Escapes text for an XML attribute, where a literal line break would be read as a space.
+pub fn xml_attr(s: &str) -> String {
+    escape_xml(s, true)
+}
+
+/// Escapes element content, keeping line breaks as they are, for a readable CI log.
+pub fn xml_text(s: &str) -> String {
+    escape_xml(s, false)
+}
+
+/// XML for JUnit: the five entities; characters XML 1.0 forbids become U+FFFD, so the file
+/// always parses, and no text is dropped from a CI log.
+fn escape_xml(s: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' if !attribute => out.push('\n'),
+            '\n' | '\t' | '\r' => out.push_str(&format!("&#{};", u32::from(c))),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -179,5 +214,15 @@ mod tests {
             mermaid_label("Post-go-live \"support\"]"),
             "Post-go-live support"
         );
+    }
+
+    #[test]
+    fn xml_escapes_markup_and_control_characters() {
+        assert_eq!(
+            xml_attr("a<b>&\"c'\u{1}"),
+            "a&lt;b&gt;&amp;&quot;c&apos;\u{FFFD}"
+        );
+        assert_eq!(xml_attr("x\ny"), "x&#10;y");
+        assert_eq!(xml_text("x\ny"), "x\ny");
     }
 }

@@ -1,53 +1,31 @@
-//! The report model and one renderer per output format.
+//! Everything migready prints, grouped by what it renders; commands pick a renderer and print.
 //!
-//! Every format renders `Report` and nothing else, so a new format never touches the engine.
+//! Every renderer reads the `Report` (or the `Portfolio`, the `Since` comparison, the catalogue for
+//! `explain`) and nothing else, so a new format never touches the engine. Shared pieces live in
+//! their own modules: escaping per target language, plain phrases, finding locations, the terminal
+//! table frame.
 
 pub mod baseline;
-pub mod decision;
+pub mod check;
+pub mod diff;
 pub mod escape;
-pub mod github;
-pub mod html;
-pub mod json;
-pub mod junit;
-pub mod markdown;
+pub mod explain;
+pub mod interview;
+pub mod leadership;
+pub mod location;
 pub mod model;
+pub mod phrases;
 pub mod portfolio;
-pub mod report_json;
-pub mod sarif;
-pub mod sections;
-pub mod summary;
-pub mod table;
+pub mod terminal;
 
 pub use model::Report;
 
-use clap::ValueEnum;
+use serde::Serialize;
 
-/// Output formats of `migready check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    /// Human-readable tables (the default on a terminal).
-    Table,
-    /// The stable JSON contract (the default when piped).
-    Json,
-    /// JUnit XML: a test suite per checklist, a test case per rule (GitLab, Jenkins).
-    Junit,
-    /// SARIF 2.1.0 for code scanning, located at the answer lines.
-    Sarif,
-    /// GitHub Actions annotations on the answer lines that triggered each finding.
-    Github,
-    /// The short gate summary in markdown, for a pull-request comment.
-    Markdown,
-}
-
-impl CheckFormat {
-    pub fn render(self, report: &Report, style: &table::Style) -> String {
-        match self {
-            CheckFormat::Table => table::render(report, style),
-            CheckFormat::Json => json::render(report),
-            CheckFormat::Junit => junit::render(report),
-            CheckFormat::Sarif => sarif::render(report),
-            CheckFormat::Github => github::render(report),
-            CheckFormat::Markdown => summary::render(report),
-        }
-    }
+/// JSON as every format prints it: pretty, with a final newline.
+pub fn json_text<T: Serialize>(value: &T) -> String {
+    // Plain structs of strings and numbers always serialise; an empty object is the safe fallback.
+    let mut out = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned());
+    out.push('\n');
+    out
 }

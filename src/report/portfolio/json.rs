@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::model::Require;
-use crate::report::json::to_text;
+use crate::report::json_text;
 use crate::report::portfolio::{Portfolio, Row};
 
 /// The version of this object's shape, separate from `check`'s: each contract changes on its own.
@@ -60,7 +60,7 @@ struct Totals {
 
 pub fn render(p: &Portfolio) -> String {
     let t = p.totals();
-    to_text(&Json {
+    json_text(&Json {
         schema_version: SCHEMA_VERSION,
         today: p.today,
         require: p.require,

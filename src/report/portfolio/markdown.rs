@@ -6,9 +6,9 @@
 use std::fmt::Write;
 
 use crate::report::escape::md_cell;
+use crate::report::phrases::days_phrase;
 use crate::report::portfolio::table::totals_line;
 use crate::report::portfolio::{Portfolio, Row, figure_columns, require_word, verdict_label};
-use crate::report::table::days_phrase;
 
 pub fn render(p: &Portfolio) -> String {
     let gated = p.require.is_some();
@@ -35,7 +35,7 @@ pub fn render(p: &Portfolio) -> String {
                 format!("{} — {}", md_cell(&a.organisation), md_cell(&a.project)),
                 format!(
                     "{} ({})",
-                    crate::report::decision::go_live_text(a.go_live),
+                    crate::report::phrases::go_live_text(a.go_live),
                     days_phrase(a.days_left)
                 ),
                 format!("**{}**", verdict_label(row)),

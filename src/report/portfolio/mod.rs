@@ -10,40 +10,13 @@ pub mod table;
 
 use std::cmp::Ordering;
 
-use clap::ValueEnum;
-
 use crate::date::Date;
 use crate::diag::{Diagnostic, Level};
 use crate::engine::{Assessment, Gate, Verdict};
 use crate::model::{Answers, Catalog, Require};
-use crate::report::table::Style;
-
-/// Output formats of `migready portfolio`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PortfolioFormat {
-    /// A terminal table (the default on a terminal).
-    Table,
-    /// One object with `rows` and `totals` (the default when piped).
-    Json,
-    /// Comma-separated values for a spreadsheet, one line per row.
-    Csv,
-    /// A markdown table, for a wiki page or a ticket.
-    Markdown,
-}
-
-impl PortfolioFormat {
-    pub fn render(self, portfolio: &Portfolio, style: &Style) -> String {
-        match self {
-            PortfolioFormat::Table => table::render(portfolio, style),
-            PortfolioFormat::Json => json::render(portfolio),
-            PortfolioFormat::Csv => csv::render(portfolio),
-            PortfolioFormat::Markdown => markdown::render(portfolio),
-        }
-    }
-}
 
 /// The order of the rows. Invalid files always come first, and remaining ties go by file path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortBy {
     /// NO-GO first, then GO WITH CONDITIONS, then GO; the lowest score first within each.
     Verdict,

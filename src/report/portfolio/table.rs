@@ -4,10 +4,11 @@ use std::fmt::Write;
 
 use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table, Width};
 
+use crate::report::phrases::days_phrase;
 use crate::report::portfolio::{
     Assessed, Invalid, Portfolio, Row, Totals, figure_columns, require_word,
 };
-use crate::report::table::{Style, days_phrase, new_table, paint, verdict_color};
+use crate::report::terminal::{Style, new_table, paint, verdict_color};
 
 pub fn render(p: &Portfolio, style: &Style) -> String {
     let mut out = String::new();
@@ -101,7 +102,7 @@ fn assessed(a: &Assessed, gated: bool) -> Vec<Cell> {
         Cell::new(format!("{}\n{}\n{}", a.organisation, a.project, a.file)),
         Cell::new(format!(
             "{}\n{}",
-            crate::report::decision::go_live_text(a.go_live),
+            crate::report::phrases::go_live_text(a.go_live),
             days_phrase(a.days_left)
         )),
         Cell::new(a.verdict.label()).fg(verdict_color(a.verdict)),

@@ -5,8 +5,9 @@
 
 use std::fmt::Write;
 
+use crate::report::escape::{xml_attr, xml_text};
+use crate::report::location::first_answer_pos;
 use crate::report::model::{FindingLine, Report, RuleLine};
-use crate::report::sarif::first_answer_pos;
 
 /// The gate's own suite; a space keeps it apart from every checklist id.
 const GATE_SUITE: &str = "migready gate";
@@ -70,13 +71,22 @@ fn gate_suite(report: &Report, out: &mut String) -> Counts {
         ("organisation", report.organisation.clone()),
         ("project", report.project.clone()),
         ("verdict", report.verdict.as_str().to_owned()),
+        ("stage", report.stage.as_str().to_owned()),
         ("score", format!("{:.1}", report.score)),
+        (
+            "score_cap",
+            report
+                .score_cap
+                .as_ref()
+                .map(crate::report::phrases::cap_phrase)
+                .unwrap_or_default(),
+        ),
         ("completeness", format!("{:.1}", report.completeness)),
     ] {
         let _ = writeln!(
             out,
             "      <property name=\"{name}\" value=\"{}\"/>",
-            escape(&value)
+            xml_attr(&value)
         );
     }
     let _ = writeln!(out, "    </properties>");
@@ -89,8 +99,8 @@ fn gate_suite(report: &Report, out: &mut String) -> Counts {
     let _ = write!(
         out,
         "    <testcase name=\"{}\" classname=\"migready.gate\" file=\"{}\"",
-        escape(&name),
-        escape(&report.answers_file)
+        xml_attr(&name),
+        xml_attr(&report.answers_file)
     );
     match report.gate.as_ref().filter(|g| !g.passed) {
         Some(gate) => {
@@ -98,7 +108,7 @@ fn gate_suite(report: &Report, out: &mut String) -> Counts {
             let _ = writeln!(
                 out,
                 "      <failure message=\"the gate failed\" type=\"gate\">{}</failure>",
-                content(&gate.reasons.join("\n"))
+                xml_text(&gate.reasons.join("\n"))
             );
             let _ = writeln!(out, "    </testcase>");
         }
@@ -130,7 +140,7 @@ fn checklist_suite(report: &Report, id: &str, rules: &[&RuleLine], out: &mut Str
     let _ = writeln!(
         out,
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
-        escape(id),
+        xml_attr(id),
         counts.tests,
         counts.failures,
         counts.skipped
@@ -154,9 +164,9 @@ fn test_case(report: &Report, rule: &RuleLine, outcome: &Outcome, out: &mut Stri
     let _ = write!(
         out,
         "    <testcase name=\"{}\" classname=\"migready.{}\" file=\"{}\"",
-        escape(&format!("{}: {}", rule.id, rule.title)),
-        escape(&rule.checklist),
-        escape(&report.answers_file)
+        xml_attr(&format!("{}: {}", rule.id, rule.title)),
+        xml_attr(&rule.checklist),
+        xml_attr(&report.answers_file)
     );
     match outcome {
         Outcome::Passed => {
@@ -167,9 +177,9 @@ fn test_case(report: &Report, rule: &RuleLine, outcome: &Outcome, out: &mut Stri
             let _ = writeln!(
                 out,
                 "      <failure message=\"{}\" type=\"{}\">{}</failure>",
-                escape(&f.title),
+                xml_attr(&f.title),
                 f.severity.as_str(),
-                content(&failure_text(report, f))
+                xml_text(&failure_text(report, f))
             );
             let _ = writeln!(out, "    </testcase>");
         }
@@ -187,7 +197,7 @@ fn test_case(report: &Report, rule: &RuleLine, outcome: &Outcome, out: &mut Stri
                 },
             );
             let _ = writeln!(out, ">");
-            let _ = writeln!(out, "      <skipped message=\"{}\"/>", escape(&why));
+            let _ = writeln!(out, "      <skipped message=\"{}\"/>", xml_attr(&why));
             let _ = writeln!(out, "    </testcase>");
         }
     }
@@ -220,48 +230,4 @@ fn failure_text(report: &Report, f: &FindingLine) -> String {
     let _ = writeln!(text, "risk: {}", f.risk.trim());
     let _ = write!(text, "remediation: {}", f.remediation.trim());
     text
-}
-
-/// Escapes text for an XML attribute, where a literal line break would be read as a space.
-pub fn escape(s: &str) -> String {
-    escape_xml(s, true)
-}
-
-/// Escapes element content, keeping line breaks as they are, for a readable CI log.
-fn content(s: &str) -> String {
-    escape_xml(s, false)
-}
-
-/// Characters XML 1.0 forbids become U+FFFD.
-fn escape_xml(s: &str, attribute: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' if !attribute => out.push('\n'),
-            '\n' | '\t' | '\r' => out.push_str(&format!("&#{};", u32::from(c))),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{content, escape};
-
-    #[test]
-    fn escapes_markup_and_control_characters() {
-        assert_eq!(
-            escape("a<b>&\"c'\u{1}"),
-            "a&lt;b&gt;&amp;&quot;c&apos;\u{FFFD}"
-        );
-        assert_eq!(escape("x\ny"), "x&#10;y");
-        assert_eq!(content("x\ny"), "x\ny");
-    }
 }

@@ -5,6 +5,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 use crate::date::Date;
 use crate::engine::WaiverState;
+use crate::report::json_text;
 use crate::report::model::{FindingLine, Report, WaiverLine};
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -92,7 +93,7 @@ pub struct Gate<'a> {
 pub fn render(report: &Report) -> String {
     let findings = report.findings.iter().map(finding).collect();
     let waivers = report.waivers.iter().map(waiver).collect();
-    to_text(&contract(report, findings, waivers))
+    json_text(&contract(report, findings, waivers))
 }
 
 /// The contract for `report`, with findings and waivers given in whatever form the caller chose.
@@ -131,14 +132,6 @@ pub fn contract<F, W>(report: &Report, findings: Vec<F>, waivers: Vec<W>) -> Jso
             reasons: &g.reasons,
         }),
     }
-}
-
-/// Pretty-printed, with a final newline.
-pub fn to_text<T: Serialize>(value: &T) -> String {
-    // Serialising plain structs of strings and numbers cannot fail; an empty object is the safe fallback.
-    let mut out = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned());
-    out.push('\n');
-    out
 }
 
 pub fn waiver(w: &WaiverLine) -> Waiver<'_> {

@@ -9,8 +9,9 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::engine::WaiverState;
 use crate::report::baseline::{Change, FindingChange, Since};
-use crate::report::decision;
-use crate::report::json::{self, Json};
+use crate::report::check::json::{self, Json};
+use crate::report::json_text;
+use crate::report::leadership::decision;
 use crate::report::model::{AnswerRef, FindingLine, Report, WaiverLine};
 
 #[derive(Serialize)]
@@ -180,7 +181,7 @@ pub fn render(r: &Report) -> String {
             .collect(),
         since: r.since.as_ref().map(since),
     };
-    json::to_text(&report)
+    json_text(&report)
 }
 
 /// `migready diff --format json`: the comparison on its own.
@@ -192,7 +193,7 @@ pub fn render_since(organisation: &str, s: &Since) -> String {
         #[serde(flatten)]
         since: SinceJson<'a>,
     }
-    json::to_text(&Diff {
+    json_text(&Diff {
         schema_version: json::SCHEMA_VERSION,
         organisation,
         since: since(s),

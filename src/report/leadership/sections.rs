@@ -4,8 +4,9 @@
 
 use crate::engine::WaiverState;
 use crate::model::Severity;
-use crate::report::baseline::{FindingChange, Since, signed};
+use crate::report::baseline::{FindingChange, Since};
 use crate::report::model::{FindingLine, OpenQuestion, Report, WaiverLine};
+use crate::report::phrases::signed;
 
 /// Findings shown under "Risks": everything but the unwaived blockers, which have their own section.
 pub fn risks(r: &Report) -> Vec<&FindingLine> {
@@ -113,15 +114,13 @@ pub fn change_kind(f: &FindingChange) -> String {
 }
 
 /// The headline of "since the last assessment": label and text for verdict, score, completeness
-/// and findings. `strong` wraps the new verdict when it changed (`**…**`, `<strong>…</strong>`).
-pub fn since_lines(s: &Since, strong: (&str, &str)) -> [(&'static str, String); 4] {
+/// and findings. `strong` sets off the new verdict when it changed.
+pub fn since_lines(s: &Since, strong: &dyn Fn(&str) -> String) -> [(&'static str, String); 4] {
     let verdict = if s.verdict.changed() {
         format!(
-            "{} → {}{}{}",
+            "{} → {}",
             s.verdict.before.label(),
-            strong.0,
-            s.verdict.after.label(),
-            strong.1
+            strong(s.verdict.after.label())
         )
     } else {
         format!("unchanged, {}", s.verdict.after.label())
@@ -165,16 +164,4 @@ pub fn since_lists(s: &Since) -> [(&'static str, &[FindingChange]); 3] {
         ("New", &s.new),
         ("Still open", &s.still_open),
     ]
-}
-
-/// A score with one decimal, or `n/a` when nothing applicable feeds it.
-pub fn score(v: Option<f64>) -> String {
-    v.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.1}"))
-}
-
-pub fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

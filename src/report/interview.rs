@@ -14,15 +14,15 @@ pub fn render(report: &Report, next: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "\n{} · {}\nVerdict: {}  ·  score {:.1}  ·  completeness {:.1}%  ·  go-live {} ({})  ·  judged at {}\n",
+        "\n{} · {}\nVerdict: {}  ·  score {:.1}  ·  completeness {:.1}%  ·  go-live {} ({})\n{}\n",
         report.organisation,
         report.project,
         report.verdict.label(),
         report.score,
         report.completeness,
-        crate::report::decision::go_live_text(report.go_live),
-        crate::report::decision::days_phrase(report.days_to_go_live),
-        report.stage.label(),
+        crate::report::phrases::go_live_text(report.go_live),
+        crate::report::phrases::days_phrase(report.days_to_go_live),
+        crate::report::phrases::capitalised(&crate::report::phrases::judged_phrase(report)),
     );
     priorities(&mut out, report);
     blockers(&mut out, report);

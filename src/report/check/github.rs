@@ -6,8 +6,8 @@
 use std::fmt::Write;
 
 use crate::model::Severity;
+use crate::report::location::{first_answer_pos, message};
 use crate::report::model::{FindingLine, Report};
-use crate::report::sarif::{first_answer_pos, message};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
@@ -16,11 +16,12 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(
         out,
-        "migready: {} (score {:.1}/100, completeness {:.1}%) for {}",
+        "migready: {} (score {:.1}/100, completeness {:.1}%) for {}, {}",
         report.verdict.label(),
         report.score,
         report.completeness,
-        report.answers_file
+        report.answers_file,
+        crate::report::phrases::judged_phrase(report)
     );
     if let Some(gate) = &report.gate {
         if gate.passed {

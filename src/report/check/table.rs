@@ -2,29 +2,23 @@
 
 use std::fmt::Write;
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{Cell, CellAlignment, Color, Table};
 
-use crate::engine::{Verdict, WaiverState};
+use crate::engine::WaiverState;
 use crate::model::Severity;
 use crate::report::model::Report;
-
-/// How to draw: colour only on a terminal and never with `NO_COLOR`; width from the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Style {
-    pub color: bool,
-    pub width: Option<u16>,
-}
+use crate::report::phrases::{bar, days_phrase};
+use crate::report::terminal::{Style, new_table, paint, verdict_color};
 
 pub fn render(r: &Report, style: &Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", r.organisation, r.project);
     let _ = writeln!(
         out,
-        "Go-live {} ({}) · judged at {}",
-        crate::report::decision::go_live_text(r.go_live),
+        "Go-live {} ({}) · {}",
+        crate::report::phrases::go_live_text(r.go_live),
         days_phrase(r.days_to_go_live),
-        r.stage.label()
+        crate::report::phrases::judged_phrase(r)
     );
     let _ = writeln!(out);
     let _ = writeln!(
@@ -79,27 +73,6 @@ pub fn render(r: &Report, style: &Style) -> String {
     out
 }
 
-pub(crate) fn new_table(style: &Style, header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().map(Cell::new));
-    match style.width {
-        Some(w) => {
-            t.set_width(w);
-        }
-        None => {
-            t.set_width(120);
-        }
-    }
-    if style.color {
-        t.enforce_styling();
-    } else {
-        t.force_no_tty();
-    }
-    t
-}
-
 fn priorities(r: &Report, style: &Style) -> Table {
     let mut t = new_table(style, &["Priority", "Score", "", "Floor"]);
     for p in &r.priorities {
@@ -148,40 +121,10 @@ fn findings(r: &Report, style: &Style) -> Table {
 }
 
 /// Ten cells, each a tenth of the scale.
-fn bar(score: f64) -> String {
-    let filled = ((score / 10.0).round() as usize).min(10);
-    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
-}
-
-/// "in 12 days", "tomorrow", "3 days ago": how far the go-live date is, in words.
-pub(crate) use crate::report::decision::days_phrase;
-
-pub(crate) fn verdict_color(v: Verdict) -> Color {
-    match v {
-        Verdict::Go => Color::Green,
-        Verdict::Conditional => Color::Yellow,
-        Verdict::NoGo => Color::Red,
-    }
-}
-
 fn severity_color(s: Severity) -> Color {
     match s {
         Severity::Critical | Severity::High => Color::Red,
         Severity::Medium => Color::Yellow,
         Severity::Low | Severity::Info => Color::Reset,
     }
-}
-
-/// Bold and coloured text outside tables, or the text itself when colour is off.
-pub(crate) fn paint(style: &Style, color: Color, text: &str) -> String {
-    if !style.color {
-        return text.to_owned();
-    }
-    let code = match color {
-        Color::Red => 31,
-        Color::Green => 32,
-        Color::Yellow => 33,
-        _ => 39,
-    };
-    format!("\x1b[1;{code}m{text}\x1b[0m")
 }

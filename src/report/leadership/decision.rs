@@ -7,6 +7,7 @@ use crate::date::Date;
 use crate::engine::{Verdict, WaiverState};
 use crate::model::Severity;
 use crate::report::model::{FindingLine, Report, WaiverLine};
+use crate::report::phrases::go_live_text;
 
 /// How many items a line names before it says "and N more".
 const NAMED: usize = 3;
@@ -316,23 +317,4 @@ fn sentence(s: &str) -> String {
         out.push('.');
     }
     out
-}
-
-/// "in 467 days", "today", "3 days ago".
-/// The go-live date, or that none is set.
-pub fn go_live_text(go_live: Option<crate::date::Date>) -> String {
-    go_live.map_or_else(|| "not set".to_owned(), |d| d.to_string())
-}
-
-pub fn days_phrase(days: Option<i64>) -> String {
-    let Some(days) = days else {
-        return "no date agreed".into();
-    };
-    match days {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        d if d > 1 => format!("in {d} days"),
-        -1 => "1 day ago".into(),
-        d => format!("{} days ago", -d),
-    }
 }

@@ -7,6 +7,8 @@ use serde::Serialize;
 
 use crate::diag::Pos;
 use crate::model::Severity;
+use crate::report::json_text;
+use crate::report::location::{first_answer_pos, message};
 use crate::report::model::{FindingLine, Report, RuleLine, WaiverLine};
 
 const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -154,7 +156,10 @@ struct RunProperties<'a> {
     organisation: &'a str,
     project: &'a str,
     verdict: &'static str,
+    stage: &'static str,
     score: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score_cap: Option<String>,
     completeness: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     gate_passed: Option<bool>,
@@ -179,16 +184,18 @@ pub fn render(report: &Report) -> String {
                 organisation: &report.organisation,
                 project: &report.project,
                 verdict: report.verdict.as_str(),
+                stage: report.stage.as_str(),
                 score: report.score,
+                score_cap: report
+                    .score_cap
+                    .as_ref()
+                    .map(crate::report::phrases::cap_phrase),
                 completeness: report.completeness,
                 gate_passed: report.gate.as_ref().map(|g| g.passed),
             },
         }],
     };
-    // Plain structs of strings and numbers always serialise; an empty object is the safe fallback.
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_owned());
-    out.push('\n');
-    out
+    json_text(&log)
 }
 
 fn rule(r: &RuleLine) -> Rule<'_> {
@@ -279,33 +286,6 @@ fn result<'a>(report: &'a Report, f: &'a FindingLine) -> SarifResult<'a> {
             answers: f.answers.iter().map(|a| a.question.as_str()).collect(),
         },
     }
-}
-
-/// Where a finding shows in the answers file: the first of its answers that is written there.
-pub fn first_answer_pos(f: &FindingLine) -> Option<Pos> {
-    f.answers.iter().find_map(|a| a.pos)
-}
-
-/// "title. Owner: X, due D. Answers: a, b." in one line: what a reviewer needs beside the line.
-pub fn message(f: &FindingLine) -> String {
-    let blocker = if f.blocker { " (go-live blocker)" } else { "" };
-    let due = f.due.map(|d| format!(", due {d}")).unwrap_or_default();
-    let answers: Vec<String> = f
-        .answers
-        .iter()
-        .map(|a| match a.pos {
-            Some(_) => a.question.clone(),
-            None => format!("{} (unanswered)", a.question),
-        })
-        .collect();
-    format!(
-        "{} {}{blocker}: {}. Owner: {}{due}. Answers: {}.",
-        f.severity.as_str(),
-        f.rule,
-        f.title.trim_end_matches('.'),
-        f.owner,
-        answers.join(", ")
-    )
 }
 
 fn suppression(w: &WaiverLine) -> Suppression {

@@ -7,9 +7,10 @@ use std::fmt::Write;
 
 use crate::engine::{Verdict, WaiverState};
 use crate::model::Severity;
-use crate::report::escape::md_cell;
+use crate::report::escape::{md_cell, md_cell_code};
+use crate::report::location::first_answer_pos;
 use crate::report::model::{FindingLine, Report};
-use crate::report::sarif::first_answer_pos;
+use crate::report::phrases::{days_phrase, go_live_text};
 
 /// At most this many findings in the table; a PR comment should stay short.
 const MAX_ROWS: usize = 10;
@@ -29,12 +30,12 @@ pub fn render(r: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "**{}** · {} · go-live {} ({}) · judged at {}\n",
+        "**{}** · {} · go-live {} ({}) · {}\n",
         md_cell(&r.organisation),
         md_cell(&r.project),
-        crate::report::decision::go_live_text(r.go_live),
-        super::table::days_phrase(r.days_to_go_live),
-        r.stage.label()
+        go_live_text(r.go_live),
+        days_phrase(r.days_to_go_live),
+        md_cell(&crate::report::phrases::judged_phrase(r))
     );
     let urgent = r.findings.iter().filter(|f| is_urgent(f)).count();
     let blockers = r.blockers().count();
@@ -44,10 +45,10 @@ pub fn render(r: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "| {:.1} / 100 | {:.1}% | {blockers} | {urgent} | `{}` |\n",
+        "| {:.1} / 100 | {:.1}% | {blockers} | {urgent} | {} |\n",
         r.score,
         r.completeness,
-        escape_code(&r.answers_file)
+        md_cell_code(&r.answers_file)
     );
     reasons(r, &mut out);
     findings(r, &mut out);
@@ -160,9 +161,9 @@ fn answer(f: &FindingLine) -> String {
                 .iter()
                 .find(|a| a.pos.is_some())
                 .map_or(first.question.as_str(), |a| a.question.as_str());
-            format!("`{}` (line {})", escape_code(q), pos.line)
+            format!("{} (line {})", md_cell_code(q), pos.line)
         }
-        None => format!("`{}` (unanswered)", escape_code(&first.question)),
+        None => format!("{} (unanswered)", md_cell_code(&first.question)),
     }
 }
 
@@ -172,9 +173,4 @@ fn icon(v: Verdict) -> &'static str {
         Verdict::Conditional => "⚠️",
         Verdict::NoGo => "❌",
     }
-}
-
-/// Inside a code span only a backtick or a table pipe can break out.
-fn escape_code(s: &str) -> String {
-    s.replace('`', "'").replace('|', "\\|").replace('\n', " ")
 }

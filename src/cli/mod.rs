@@ -2,13 +2,14 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+mod values;
+
+use clap::{Args, Parser, Subcommand};
 
 use crate::date::Date;
-use crate::engine::Verdict;
-use crate::model::{Require, Severity};
-use crate::report::CheckFormat;
-use crate::report::portfolio::{PortfolioFormat, SortBy};
+use crate::model::Severity;
+
+pub use values::*;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -52,13 +53,6 @@ pub struct GlobalArgs {
     /// Print only errors (and the data asked for)
     #[arg(long, short, global = true)]
     pub quiet: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -171,13 +165,6 @@ pub struct ReportArgs {
     pub mermaid: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Markdown,
-    Html,
-    Json,
-}
-
 /// Arguments of `migready diff` (see `commands::diff`).
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -199,8 +186,8 @@ pub struct PortfolioArgs {
     #[arg(long, value_enum)]
     pub format: Option<PortfolioFormat>,
     /// Row order; invalid files always come first, and ties go by file path
-    #[arg(long, value_enum, default_value_t = SortBy::Verdict)]
-    pub sort: SortBy,
+    #[arg(long, value_enum, default_value_t = SortArg::Verdict)]
+    pub sort: SortArg,
     /// Show only these verdicts (repeatable or comma-separated); invalid files are always shown
     #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
     pub verdict: Vec<VerdictArg>,
@@ -213,31 +200,6 @@ pub struct PortfolioArgs {
     /// Threads to assess with [default: all cores, or RAYON_NUM_THREADS]; 1 runs one file at a time
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
-}
-
-/// A verdict as typed on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum VerdictArg {
-    Go,
-    Conditional,
-    NoGo,
-}
-
-impl From<VerdictArg> for Verdict {
-    fn from(v: VerdictArg) -> Verdict {
-        match v {
-            VerdictArg::Go => Verdict::Go,
-            VerdictArg::Conditional => Verdict::Conditional,
-            VerdictArg::NoGo => Verdict::NoGo,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
-    Table,
-    Json,
-    Markdown,
 }
 
 /// Arguments of `migready init` (see `commands::init`).
@@ -253,13 +215,6 @@ pub struct InitArgs {
 pub struct SchemaArgs {
     #[arg(value_enum, default_value_t = SchemaKind::Answers)]
     pub kind: SchemaKind,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaKind {
-    Answers,
-    Config,
-    Checklist,
 }
 
 /// Arguments of `migready completions` (see `commands::completions`).
@@ -287,21 +242,6 @@ pub struct CheckArgs {
     pub require: Option<RequireArg>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RequireArg {
-    Go,
-    Conditional,
-}
-
-impl From<RequireArg> for Require {
-    fn from(r: RequireArg) -> Require {
-        match r {
-            RequireArg::Go => Require::Go,
-            RequireArg::Conditional => Require::Conditional,
-        }
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct LintArgs {
     /// Checklist, answers or config files, or folders of them
@@ -318,12 +258,6 @@ pub struct ExplainArgs {
     pub list: bool,
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExplainFormat {
-    Text,
-    Json,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

@@ -1,0 +1,12 @@
+//! `migready report`: the go/no-go brief for leadership. The outline (which sections, in which
+//! order) is written once in `outline`, over the `markup` interface that `markdown` and `html`
+//! implement; `sections` decides what each section holds and `decision` words "Decision needed".
+//! `json` gives the same content as data.
+
+pub mod decision;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod markup;
+pub mod outline;
+pub mod sections;

@@ -1,0 +1,73 @@
+//! Plain words for numbers and dates, shared by every renderer. Nothing here comes from a file,
+//! so nothing needs escaping.
+
+/// What held the score down, in words: "held at 70.0 by END-007", "held at 40.0: too few answers".
+pub fn cap_phrase(cap: &crate::report::model::CapLine) -> String {
+    match &cap.rule {
+        Some(rule) => format!("held at {:.1} by {rule}", cap.max),
+        None => format!("held at {:.1}: too few questions answered", cap.max),
+    }
+}
+
+/// The stage, and what a score cap or a missing date means for the reader; one line.
+pub fn judged_phrase(r: &crate::report::Report) -> String {
+    let mut s = format!("judged at {}", r.stage.label());
+    if let Some(cap) = &r.score_cap {
+        s.push_str(&format!(" · score {}", cap_phrase(cap)));
+    }
+    if !r.not_evaluable.is_empty() {
+        let ids: Vec<&str> = r.not_evaluable.iter().map(|(id, _)| id.as_str()).collect();
+        s.push_str(&format!(
+            " · not evaluable until a go-live date is set: {}",
+            ids.join(", ")
+        ));
+    }
+    s
+}
+
+/// The go-live date, or that none is set.
+pub fn go_live_text(go_live: Option<crate::date::Date>) -> String {
+    go_live.map_or_else(|| "not set".to_owned(), |d| d.to_string())
+}
+
+/// "in 12 days", "tomorrow", "3 days ago": how far a date is, in words; `None` while no go-live
+/// date is agreed.
+pub fn days_phrase(days: Option<i64>) -> String {
+    let Some(days) = days else {
+        return "no date agreed".into();
+    };
+    match days {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        d if d > 1 => format!("in {d} days"),
+        -1 => "1 day ago".into(),
+        d => format!("{} days ago", -d),
+    }
+}
+
+/// A signed delta for people: `+4.2`, `-0.3`, `±0.0`.
+pub fn signed(delta: f64) -> String {
+    if delta == 0.0 {
+        "±0.0".to_owned()
+    } else {
+        format!("{delta:+.1}")
+    }
+}
+
+/// A score with one decimal, or `n/a` when nothing applicable feeds it.
+pub fn score(v: Option<f64>) -> String {
+    v.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.1}"))
+}
+
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A score from 0 to 100 as ten cells, each a tenth of the scale.
+pub fn bar(score: f64) -> String {
+    let filled = ((score / 10.0).round().clamp(0.0, 10.0)) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}
