@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 use migready::date::Date;
 use migready::engine::{self, Assessment, Stage, Verdict};
 use migready::load::source;
-use migready::load::{Limits, answers, builtin, catalog};
+use migready::load::{answers, builtin, catalog};
+use migready::model::Limits;
 use migready::model::{Catalog, Thresholds};
 use serde::Deserialize;
 
