@@ -121,11 +121,21 @@ fn sarif_has_a_rule_per_catalogue_rule_and_a_result_per_finding() {
             line_of(file, first)
         );
     }
+    // Critical and high findings are errors, medium and low warnings: as the finding fired.
     let levels: Vec<&str> = results
         .iter()
         .map(|r| r["level"].as_str().unwrap())
         .collect();
-    assert_eq!(levels, ["error", "error", "error", "warning"]);
+    let expected: Vec<&str> = findings
+        .iter()
+        .map(|f| match f["severity"].as_str().unwrap() {
+            "critical" | "high" => "error",
+            "medium" | "low" => "warning",
+            _ => "note",
+        })
+        .collect();
+    assert_eq!(levels, expected);
+    assert!(levels.contains(&"error") && levels.contains(&"warning"));
 }
 
 #[test]
