@@ -34,24 +34,7 @@ pub fn render(r: &Report, style: &Style) -> String {
     } else {
         let _ = writeln!(out, "{}", findings(r, style));
     }
-    if !r.waivers.is_empty() {
-        let _ = writeln!(out, "\nWaivers:");
-        for w in &r.waivers {
-            let when = match w.state {
-                WaiverState::Expired => "expired on",
-                WaiverState::Active => "active until",
-                WaiverState::Stale => "stale (its rule does not fire), until",
-            };
-            let _ = writeln!(
-                out,
-                "  - {} {when} {}, approved by {}: {}",
-                w.rule,
-                w.expires,
-                w.approved_by,
-                w.reason.trim()
-            );
-        }
-    }
+    waivers(&mut out, r);
     if !r.reasons.is_empty() {
         let _ = writeln!(out, "\nWhy {}:", r.verdict.label());
         for reason in &r.reasons {
@@ -70,6 +53,27 @@ pub fn render(r: &Report, style: &Style) -> String {
         }
     }
     out
+}
+
+fn waivers(out: &mut String, r: &Report) {
+    if !r.waivers.is_empty() {
+        let _ = writeln!(*out, "\nWaivers:");
+        for w in &r.waivers {
+            let when = match w.state {
+                WaiverState::Expired => "expired on",
+                WaiverState::Active => "active until",
+                WaiverState::Stale => "stale (its rule does not fire), until",
+            };
+            let _ = writeln!(
+                *out,
+                "  - {} {when} {}, approved by {}: {}",
+                w.rule,
+                w.expires,
+                w.approved_by,
+                w.reason.trim()
+            );
+        }
+    }
 }
 
 fn priorities(r: &Report, style: &Style) -> Table {
