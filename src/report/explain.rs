@@ -186,7 +186,7 @@ fn question_json_value(catalog: &Catalog, q: &Question) -> Value {
         "weight": q.weight,
         "priorities": priority_ids(catalog, &q.priorities),
         "references": q.references,
-        "when": q.when.as_ref().map(|w| w.source()),
+        "when": q.when.as_ref().map(super::super::expr::Expr::source),
         "rules": rules_reading(catalog, &q.id).iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
     });
     match &q.kind {

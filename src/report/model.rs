@@ -32,7 +32,7 @@ pub struct Report {
     /// What changed since an earlier assessment, when the report is given one.
     pub since: Option<Since>,
     /// The thresholds the verdict was judged by.
-    pub thresholds: crate::model::Thresholds,
+    pub thresholds: Thresholds,
 }
 
 #[derive(Debug, Clone, PartialEq)]

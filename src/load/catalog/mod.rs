@@ -84,7 +84,7 @@ fn parse_all(sources: &[Source], limits: Limits) -> Vec<(Option<Node>, Diagnosti
         (tree, diags)
     };
     let to_parse = sources.iter().filter(|s| s.tree.is_none()).count();
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if to_parse < 2 || workers < 2 {
         return sources.iter().map(parse).collect();
     }
@@ -123,7 +123,7 @@ fn parse_all(sources: &[Source], limits: Limits) -> Vec<(Option<Node>, Diagnosti
     done.into_iter().map(|(_, result)| result).collect()
 }
 
-fn is_priorities_file(root: &yaml::Node) -> bool {
+fn is_priorities_file(root: &Node) -> bool {
     matches!(&root.value, Value::Map(entries) if entries.iter().any(|(k, _)| k.as_str() == Some("priorities")))
 }
 

@@ -93,10 +93,9 @@ pub fn parse(text: &str, limits: Limits, sink: &mut Sink) -> Option<Node> {
             clean.then_some(root)
         }
         Err(err) => {
-            let pos = err
-                .location()
-                .map(|l| Pos::new(to_u32(l.line()), to_u32(l.column())))
-                .unwrap_or(Pos::new(1, 1));
+            let pos = err.location().map_or(Pos::new(1, 1), |l| {
+                Pos::new(to_u32(l.line()), to_u32(l.column()))
+            });
             let message = serde_saphyr::DefaultMessageFormatter.format_message(&err);
             match budget_message(&message, limits) {
                 Some(text) => sink.error(pos, Code::LimitExceeded, text),
@@ -301,7 +300,7 @@ mod tests {
         diags
             .into_sorted()
             .iter()
-            .map(|d| d.to_string())
+            .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join("\n")
     }

@@ -117,7 +117,7 @@ fn findings(r: &Report, style: &Style) -> Table {
             Cell::new(&f.rule),
             Cell::new(&f.title),
             Cell::new(&f.owner),
-            Cell::new(f.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into())),
+            Cell::new(f.due.map_or_else(|| "-".into(), |d| d.to_string())),
         ]);
     }
     t
