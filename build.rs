@@ -28,7 +28,7 @@ mod model_catalog;
 #[path = "src/model/limits.rs"]
 mod model_limits;
 
-#[path = "src/load/catalog.rs"]
+#[path = "src/load/catalog/mod.rs"]
 mod load_catalog;
 #[path = "src/load/checklist.rs"]
 mod load_checklist;
@@ -42,7 +42,7 @@ mod load_question;
 mod load_risk;
 #[path = "src/load/source.rs"]
 mod load_source;
-#[path = "src/load/yaml.rs"]
+#[path = "src/load/yaml/mod.rs"]
 mod load_yaml;
 
 /// The library's module paths (`crate::load::yaml`, …), so that its files compile here unchanged.

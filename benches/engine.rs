@@ -5,6 +5,14 @@
 //!
 //! DIR holds folders made by `benches/generate.py stress` (benches/run.sh makes three sizes).
 
+// A benchmark of known-good inputs stops at the first surprise.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout
+)]
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -48,10 +56,10 @@ fn example(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("example");
     group.bench_function("builtin catalogue: decode the compiled form", |b| {
-        b.iter(builtin::catalog)
+        b.iter(builtin::catalog);
     });
     group.bench_function("builtin catalogue: validate and compile the trees", |b| {
-        b.iter(|| load::catalog::load(&builtin::sources(), Limits::default()))
+        b.iter(|| load::catalog::load(&builtin::sources(), Limits::default()));
     });
     group.bench_function("answers: parse YAML only", |b| {
         b.iter(|| {
@@ -61,23 +69,23 @@ fn example(c: &mut Criterion) {
                 Limits::default(),
                 &mut Sink::new("a", &mut diags),
             )
-        })
+        });
     });
     group.bench_function("answers: parse and validate", |b| {
-        b.iter(|| load::answers::load(black_box(&text), &catalog, Limits::default()))
+        b.iter(|| load::answers::load(black_box(&text), &catalog, Limits::default()));
     });
     group.bench_function("evaluate and score", |b| {
-        b.iter(|| engine::assess(&catalog, black_box(&answers), today(), &thresholds))
+        b.iter(|| engine::assess(&catalog, black_box(&answers), today(), &thresholds));
     });
     group.bench_function("report model and JSON", |b| {
         b.iter(|| {
             let gate = engine::gate::evaluate(&catalog, &assessment, GateRequest::default());
             let report = Report::new(&catalog, &answers, &assessment, &thresholds, Some(gate));
             json::render(&report)
-        })
+        });
     });
     group.bench_function("everything after reading", |b| {
-        b.iter(|| check(&catalog, black_box(&text)))
+        b.iter(|| check(&catalog, black_box(&text)));
     });
     group.finish();
 }
@@ -136,7 +144,7 @@ fn stress(c: &mut Criterion) {
                             &mut Sink::new("s", &mut diags),
                         ));
                     }
-                })
+                });
             },
         );
         group.bench_with_input(

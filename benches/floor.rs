@@ -3,6 +3,14 @@
 //!
 //!   cargo bench --bench floor -- FILE...   (benches/run.sh builds and runs it)
 
+// A benchmark of known-good inputs stops at the first surprise.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout
+)]
+
 use std::process::ExitCode;
 
 use migready::diag::{Diagnostics, Sink};

@@ -40,8 +40,7 @@ pub fn write(path: &Path, contents: &[u8], backup: Backup) -> io::Result<()> {
     };
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".to_owned());
+        .map_or_else(|| "output".to_owned(), |n| n.to_string_lossy().into_owned());
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let permissions = fs::metadata(path).ok().map(|m| m.permissions());
     // `create_new` never follows or truncates something already at the temporary name; on that

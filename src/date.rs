@@ -29,8 +29,7 @@ impl Date {
     pub fn today_utc() -> Date {
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
+            .map_or(0, |d| d.as_secs());
         Date {
             days: i64::try_from(secs / 86_400).unwrap_or(0),
         }

@@ -1,13 +1,47 @@
 //! migready: readiness checklists, a rule engine and a go/no-go gate for IT migrations.
 //!
-//! The library is what the binary and the tests share. Data flows one way:
-//! `load` reads files into the checked `model`, `engine` scores it without I/O,
-//! `report` renders the result, and `commands` glue the three for each subcommand.
-
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
+//! The library is what the binary and the tests share. Data flows one way: `load` reads files
+//! into the checked `model`, `engine` scores it without I/O, `report` renders the result, and
+//! `commands` glue them for each subcommand.
+//!
+//! # Layers
+//!
+//! A module imports only from its own layer's lower entries or from layers below it:
+//!
+//! ```text
+//! main.rs                     parse the command line, run, map the outcome to an exit code
+//! commands                    one module per subcommand: load, score, pick a renderer, print
+//! interactive  report  schema the interview; every renderer; the JSON Schemas
+//! load         engine         files into the model, every problem located; scoring and the gate
+//! model  →  expr              the checked catalogue, answers, config and limits; the condition language
+//! date diag suggest glob atomic   leaves: dates, diagnostics, "did you mean", globs, atomic writes
+//! ```
+//!
+//! `cli` holds only the command-line types (clap); `main` parses them and `commands` read them.
+//! It imports value types from below (`model`, `engine`, `schema`, `report::portfolio`) and
+//! nothing from `commands`. Nothing below `commands` depends on clap.
+//!
+//! # Where does X live
+//!
+//! | what | where |
+//! |---|---|
+//! | a subcommand's flags / its behaviour | `cli` / `commands::<name>` |
+//! | config and catalogue loading for every command, output, exit codes | `commands/mod.rs` (`Env`, `Exit`, `Failure`) |
+//! | scoring one answers file (read, load, assess, gate), the gate request | `commands::scoring` |
+//! | reading a file, size and encoding limits | `load::source` |
+//! | YAML to a spanned tree; checklist, answers, config files | `load::yaml`; `load::{checklist, question, answers, config}` |
+//! | checklist folders and their file limit | `load::folders` |
+//! | the catalogue: ids, priorities, conditions compiled | `load::catalog` (built-ins: `load::builtin`, `build.rs`) |
+//! | the limits and their `[limits]` keys | `model::limits` |
+//! | the condition language (`when:`) | `expr` |
+//! | rule evaluation, scores, verdict, waivers, gate | `engine::{assess, score, verdict, gate}` |
+//! | what every format shows (the report model), baseline comparison | `report::model`, `report::baseline` |
+//! | `check` formats: table, json, junit, sarif, github, markdown | `report::check::*` |
+//! | `report` formats: the outline once, markdown, html, json | `report::leadership::{outline, markup, markdown, html, json}` |
+//! | `portfolio` / `diff` table / `explain` / end of the interview | `report::portfolio`, `report::diff`, `report::explain`, `report::interview` |
+//! | escaping (markdown, HTML, XML), plain phrases, finding locations, terminal tables | `report::{escape, phrases, location, terminal}` |
+//! | the interview: prompts, saving, Ctrl-C | `interactive::{interview, terminal, store, interrupt}` |
+//! | error positions and codes | `diag` |
 
 pub mod atomic;
 pub mod cli;

@@ -8,7 +8,7 @@ use migready::commands::{self, Exit, Failure};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match commands::run(cli) {
+    match commands::run(&cli) {
         Ok(Exit::Success) | Err(Failure::ClosedPipe) => ExitCode::SUCCESS,
         Ok(Exit::GateFailed) => ExitCode::from(1),
         Ok(Exit::SomeInputInvalid) => ExitCode::from(2),

@@ -1,6 +1,9 @@
 //! The CI formats of `migready check`: SARIF against the official 2.1.0 schema, JUnit read by an XML
 //! parser, GitHub annotations on the right answer lines, the job summary, and completions and man pages.
 
+// A test stops at the line that failed: unwrapping and panicking are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -42,8 +45,7 @@ fn line_of(file: &str, question: &str) -> usize {
     let key = format!("{question}:");
     text.lines()
         .position(|l| l.trim_start().starts_with(&key))
-        .map(|i| i + 1)
-        .unwrap_or_else(|| panic!("{question} is not in {file}"))
+        .map_or_else(|| panic!("{question} is not in {file}"), |i| i + 1)
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! commit. Each must end with its exit code and a located message, quickly, without a panic and
 //! without an escape character on stdout.
 
+// A test stops at the line that failed: unwrapping and panicking are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};

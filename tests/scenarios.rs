@@ -15,6 +15,11 @@
 //!
 //! `cargo test --test scenarios -- --nocapture` prints the table and the score ranges.
 
+// A test stops at the line that failed: unwrapping and panicking are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+// The table of results is what a reader runs these tests with `--nocapture` for.
+#![allow(clippy::print_stdout)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -125,7 +130,11 @@ fn assess(catalog: &Catalog, dir: &Path, expected: &Expected) -> Assessment {
     let src = source::read(&path, limits.max_file_bytes)
         .unwrap_or_else(|d| panic!("{}: {d}", path.display()));
     let answers = answers::load(&src, catalog, limits).unwrap_or_else(|diags| {
-        let text: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let text: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         panic!(
             "{} is not a valid answers file:\n{}",
             path.display(),
@@ -326,7 +335,7 @@ fn row(name: &str, actual: Verdict, missing: &[&str]) -> Row {
         actual,
         score: 40.0,
         unwaived: 1,
-        missing: missing.iter().map(|s| s.to_string()).collect(),
+        missing: missing.iter().map(ToString::to_string).collect(),
         unexpected: Vec::new(),
     }
 }
@@ -335,7 +344,7 @@ fn row(name: &str, actual: Verdict, missing: &[&str]) -> Row {
 fn pending_accepts_only_the_mismatches_it_lists_and_none_that_have_gone() {
     let pending = |entries: &[(&str, &[&str])]| -> BTreeMap<String, Vec<String>> {
         (entries.iter())
-            .map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect()))
+            .map(|(k, v)| (k.to_string(), v.iter().map(ToString::to_string).collect()))
             .collect()
     };
     let rows = [row("01-a", Verdict::Conditional, &["ESC-001"])];

@@ -11,6 +11,11 @@
 //! The answers are generated from the catalogue, not picked by hand, so a new question is covered
 //! the day it is added. The counts are printed (`cargo test --test verdict_properties -- --nocapture`).
 
+// A test stops at the line that failed: unwrapping and panicking are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+// The table of results is what a reader runs these tests with `--nocapture` for.
+#![allow(clippy::print_stdout)]
+
 use migready::date::Date;
 use migready::engine::{self, Assessment, Verdict};
 use migready::load::{builtin, catalog};
@@ -205,29 +210,6 @@ impl Harness {
             .unwrap_or(&self.baselines[0])
     }
 
-    fn answers_on(
-        &self,
-        baseline: &[Option<AnswerEntry>],
-        changed: &[(usize, Option<AnswerValue>)],
-    ) -> Answers {
-        let mut by_question = baseline.to_vec();
-        for (q, value) in changed {
-            by_question[*q] = value.clone().and_then(|v| entry(*q, v));
-        }
-        Answers {
-            file: "generated.yaml".into(),
-            meta: Meta {
-                organisation: "Generated".into(),
-                project: "Properties".into(),
-                go_live: Some(go_live()),
-                assessed_by: None,
-                assessed_on: None,
-            },
-            by_question,
-            waivers: Vec::new(),
-        }
-    }
-
     fn assess_on(
         &self,
         baseline: &[Option<AnswerEntry>],
@@ -235,7 +217,7 @@ impl Harness {
         days_before: i64,
     ) -> Assessment {
         let today = go_live().add_days(-days_before);
-        let answers = self.answers_on(baseline, changed);
+        let answers = answers_on(baseline, changed);
         engine::assess(&self.catalog, &answers, today, &self.thresholds)
     }
 
@@ -258,6 +240,28 @@ impl Harness {
         (0..self.catalog.questions.len())
             .filter(|&q| applies.iter().any(|a| a[q]) && self.catalog.questions[q].weight > 0.0)
             .collect()
+    }
+}
+
+fn answers_on(
+    baseline: &[Option<AnswerEntry>],
+    changed: &[(usize, Option<AnswerValue>)],
+) -> Answers {
+    let mut by_question = baseline.to_vec();
+    for (q, value) in changed {
+        by_question[*q] = value.clone().and_then(|v| entry(*q, v));
+    }
+    Answers {
+        file: "generated.yaml".into(),
+        meta: Meta {
+            organisation: "Generated".into(),
+            project: "Properties".into(),
+            go_live: Some(go_live()),
+            assessed_by: None,
+            assessed_on: None,
+        },
+        by_question,
+        waivers: Vec::new(),
     }
 }
 

@@ -260,7 +260,7 @@ fn resume_command(env: &Env, args: &AssessArgs) -> String {
 fn open_advice(
     env: &Env,
     args: &AssessArgs,
-    catalog: &crate::model::Catalog,
+    catalog: &Catalog,
     scored: &crate::commands::scoring::Scored,
     areas: &[usize],
 ) -> Option<String> {

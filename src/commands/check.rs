@@ -69,7 +69,7 @@ fn append_step_summary(env: &Env, report: &Report) {
     if !text.is_empty() && !text.ends_with(b"\n") {
         text.push(b'\n');
     }
-    text.extend_from_slice(crate::report::check::markdown::render(report).as_bytes());
+    text.extend_from_slice(report::check::markdown::render(report).as_bytes());
     if let Err(e) = crate::atomic::write(&path, &text, crate::atomic::Backup::None) {
         env.note(&format!(
             "migready: cannot write the job summary to {}: {e}",

@@ -64,7 +64,7 @@ impl From<Diagnostic> for Failure {
     }
 }
 
-pub fn run(cli: Cli) -> Result<Exit, Failure> {
+pub fn run(cli: &Cli) -> Result<Exit, Failure> {
     let env = Env::new(&cli.global);
     match &cli.command {
         Command::Check(args) => check::run(&env, args),

@@ -18,7 +18,8 @@ use crate::date::Date;
 use crate::engine::Verdict;
 use crate::glob::Glob;
 use crate::load::config::FILE_NAME;
-use crate::report::portfolio::{self, Assessed, Invalid, Portfolio, Row};
+use crate::model::Config;
+use crate::report::portfolio::{self, Assessed, Invalid, Portfolio, Row, Totals};
 use crate::report::terminal::Style;
 
 /// Below this many files the run is over before a bar would be worth reading.
@@ -26,27 +27,7 @@ const PROGRESS_MIN_FILES: usize = 20;
 
 pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
-    let pattern = match &args.pattern {
-        Some(p) => Glob::new(p),
-        None => Glob::new(&config.portfolio.pattern).map_err(|e| {
-            let file = config.source.as_deref().unwrap_or(Path::new(FILE_NAME));
-            format!("{e} (`pattern` under [portfolio] in {})", file.display())
-        }),
-    }
-    .map_err(Failure::Usage)?;
-    let found = discover::find(&args.paths, &pattern);
-    if found.files.is_empty() && found.unreadable.is_empty() {
-        return Err(Failure::Usage(format!(
-            "no file named like `{pattern}` in {}; nothing to assess (--pattern sets the name)",
-            list(&args.paths)
-        )));
-    }
-    for folder in &found.empty {
-        env.note(&format!(
-            "migready: no file named like `{pattern}` in {}",
-            folder.display()
-        ));
-    }
+    let found = find(env, args, &config)?;
     // Flags override the config file, as in `check`; the gate runs only when asked for.
     let gate = args.require.map(|require| {
         let flags = GateFlags {
@@ -84,19 +65,50 @@ pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
         PortfolioFormat::Json
     });
     env.emit_gated(&render(format, &portfolio, &env.style))?;
+    Ok(exit_code(env, &totals))
+}
+
+/// The answers files the paths name, saying which folders held none.
+fn find(env: &Env, args: &PortfolioArgs, config: &Config) -> Result<discover::Found, Failure> {
+    let pattern = match &args.pattern {
+        Some(p) => Glob::new(p),
+        None => Glob::new(&config.portfolio.pattern).map_err(|e| {
+            let file = config.source.as_deref().unwrap_or(Path::new(FILE_NAME));
+            format!("{e} (`pattern` under [portfolio] in {})", file.display())
+        }),
+    }
+    .map_err(Failure::Usage)?;
+    let found = discover::find(&args.paths, &pattern);
+    if found.files.is_empty() && found.unreadable.is_empty() {
+        return Err(Failure::Usage(format!(
+            "no file named like `{pattern}` in {}; nothing to assess (--pattern sets the name)",
+            list(&args.paths)
+        )));
+    }
+    for folder in &found.empty {
+        env.note(&format!(
+            "migready: no file named like `{pattern}` in {}",
+            folder.display()
+        ));
+    }
+    Ok(found)
+}
+
+/// Invalid files make it 2, whatever `--verdict` left on show; then a failed gate makes it 1.
+fn exit_code(env: &Env, totals: &Totals) -> Exit {
     if totals.invalid > 0 {
         let all = totals.invalid + totals.go + totals.conditional + totals.no_go;
         env.note(&format!(
             "migready: {} of {all} files could not be assessed (listed first, each with its error)",
             totals.invalid
         ));
-        return Ok(Exit::SomeInputInvalid);
+        return Exit::SomeInputInvalid;
     }
-    Ok(if totals.gate_failed > 0 {
+    if totals.gate_failed > 0 {
         Exit::GateFailed
     } else {
         Exit::Success
-    })
+    }
 }
 
 fn render(format: PortfolioFormat, p: &Portfolio, style: &Style) -> String {

@@ -61,7 +61,7 @@ impl Scorer<'_> {
         let limits = self.config.limits;
         let text = source::read(path, limits.max_file_bytes).map_err(|d| vec![d])?;
         let answers = load::answers::load(&text, self.catalog, limits)
-            .map_err(|diags| diags.into_sorted())?;
+            .map_err(super::super::diag::Diagnostics::into_sorted)?;
         let today = match as_of {
             AsOf::Day(day) => day,
             AsOf::Assessed(fallback) => answers.meta.assessed_on.unwrap_or(fallback),

@@ -117,6 +117,9 @@ fn matches(risky: &RiskyAnswer, kind: &AnswerKind, answer: Answer<'_>) -> bool {
     }
 }
 
+/// Go-live dates tried, in days from today, when none is set.
+const TRIAL_DAYS: [i64; 9] = [0, 3, 7, 14, 30, 60, 90, 180, 365];
+
 /// With no go-live date, the rules that some go-live date would make fire, or fire more gravely:
 /// they are "not evaluable until a go-live date is set".
 pub fn not_evaluable(
@@ -127,7 +130,6 @@ pub fn not_evaluable(
     if facts.go_live().is_some() {
         return Vec::new();
     }
-    const TRIAL_DAYS: [i64; 9] = [0, 3, 7, 14, 30, 60, 90, 180, 365];
     catalog
         .rules
         .iter()

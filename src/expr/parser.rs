@@ -35,7 +35,7 @@ pub(super) fn parse(source: &str, bounds: Bounds) -> Result<Node, CompileError> 
     let next = parser.peek();
     if next.tok != Tok::End {
         return Err(parser.unexpected(
-            next,
+            &next,
             "`and`, `or`, a comparison or the end of the expression",
         ));
     }
@@ -100,12 +100,12 @@ impl Parser<'_> {
             self.pos += 1;
             Ok(token)
         } else {
-            Err(self.unexpected(token, &format!("`{shown}`")))
+            Err(self.unexpected(&token, &format!("`{shown}`")))
         }
     }
 
     /// "expected X but found `y`", or the end-of-input form of it.
-    fn unexpected(&self, token: Token, expected: &str) -> CompileError {
+    fn unexpected(&self, token: &Token, expected: &str) -> CompileError {
         if token.tok == Tok::End {
             return syntax(
                 token.span.start,
@@ -206,7 +206,7 @@ impl Parser<'_> {
             Tok::Number(n) => NodeKind::Number(n),
             Tok::True => NodeKind::Bool(true),
             Tok::False => NodeKind::Bool(false),
-            _ => return Err(self.unexpected(token, "a value")),
+            _ => return Err(self.unexpected(&token, "a value")),
         };
         self.advance();
         Ok(Node {

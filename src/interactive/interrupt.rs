@@ -31,6 +31,7 @@ pub fn lock() -> MutexGuard<'static, String> {
 
 /// The signal handler's end: prints the note and exits with 130. A handler thread cannot return
 /// through `main`, so this is the one place that exits the process.
+#[allow(clippy::exit, reason = "a signal handler cannot return through main")]
 fn stop() -> ! {
     stopped();
     std::process::exit(i32::from(EXIT_CODE));

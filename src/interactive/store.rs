@@ -93,6 +93,7 @@ mod tests {
     /// `benches/save.sh` runs this: the median time of one save of the largest example.
     #[test]
     #[ignore = "a measurement, run by benches/save.sh"]
+    #[allow(clippy::print_stdout, reason = "the measurement is what it prints")]
     fn bench_save() {
         let catalog = catalog::load(&builtin::sources(), Limits::default()).unwrap();
         let (mut answers, text) = largest_example(&catalog);

@@ -128,7 +128,7 @@ fn hostile_strings_round_trip() {
         a.meta.organisation = (*s).to_owned();
         let entry = a.by_question[person].get_or_insert_with(|| blank(person));
         // A placeholder ("-", "?") is refused as a person by design; the other fields still take it.
-        let name = if crate::load::answers::is_placeholder(s) {
+        let name = if answers::is_placeholder(s) {
             format!("{s} Lee")
         } else {
             (*s).to_owned()

@@ -18,8 +18,8 @@ pub fn locate(file_text: &str, scalar: Pos, expr: &str, offset: usize) -> Pos {
     let opener = first_line.chars().nth(start_col);
     let mut segments: Vec<(usize, usize, usize)> = Vec::new(); // (line index, first column, length)
     match opener {
-        Some('|') | Some('>') => {}
-        Some('"') | Some('\'') => {
+        Some('|' | '>') => {}
+        Some('"' | '\'') => {
             let len = first_line.chars().count().saturating_sub(start_col + 1);
             segments.push((first_index, start_col + 1, len));
         }

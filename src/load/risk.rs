@@ -8,7 +8,7 @@ use crate::diag::{Code, Pos, Sink};
 use crate::load::fields::{Fields, list, number};
 use crate::load::yaml::Node;
 use crate::model::catalog::{AnswerMatch, Raise, RiskyAnswer};
-use crate::model::{AnswerKind, Severity};
+use crate::model::{AnswerKind, Question, Rule, Severity};
 
 /// The text of the finding a question's risky answers raise.
 #[derive(Debug, Clone)]
@@ -230,7 +230,7 @@ pub fn inline(f: &mut Fields, sink: &mut Sink) -> Option<Raise> {
 }
 
 /// The condition `explain` shows for a question's risky answers, in the condition language.
-pub fn condition_text(question: &crate::model::Question) -> String {
+pub fn condition_text(question: &Question) -> String {
     let id = &question.id;
     let mut values = Vec::new();
     let mut parts = Vec::new();
@@ -258,7 +258,7 @@ pub fn condition_text(question: &crate::model::Question) -> String {
         (_, 0) => {}
         (AnswerKind::YesNo { .. }, 1) => parts.insert(0, format!("{id} == {}", values[0])),
         (AnswerKind::Multi { .. }, _) => {
-            parts.extend(values.iter().map(|v| format!("{v} in {id}")))
+            parts.extend(values.iter().map(|v| format!("{v} in {id}")));
         }
         _ => parts.insert(0, format!("{id} in [{}]", values.join(", "))),
     }
@@ -306,4 +306,42 @@ pub fn silent_risk_warnings(catalog: &crate::model::Catalog) -> Vec<crate::diag:
         }
     }
     out
+}
+
+/// The rule that stands for a question's own risky answers: it carries the question's id, its
+/// worst severity (the one `explain` shows) and a condition that names the risky answers.
+pub fn answer_rule(
+    question: &Question,
+    index: usize,
+    finding: RawFinding,
+    compile: impl Fn(&str) -> Option<crate::expr::Expr>,
+) -> Option<Rule> {
+    let worst = question.risky.first()?.raise;
+    let when = compile(&condition_text(question))?;
+    Some(Rule {
+        id: question.id.clone(),
+        checklist: question.checklist,
+        when,
+        severity: if question
+            .risky
+            .iter()
+            .any(|r| r.raise.blocker_within.is_some())
+        {
+            Severity::Critical
+        } else {
+            worst.severity
+        },
+        blocker: question
+            .risky
+            .iter()
+            .any(|r| r.raise.blocker || r.raise.blocker_within.is_some()),
+        priorities: question.priorities.clone(),
+        title: finding.title,
+        risk: finding.risk,
+        remediation: finding.remediation,
+        owner: finding.owner,
+        references: question.references.clone(),
+        answer_of: Some(index),
+        pos: finding.pos,
+    })
 }

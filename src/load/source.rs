@@ -33,7 +33,19 @@ impl Source {
 
 pub fn read(path: &Path, max_bytes: u64) -> Result<Source, Diagnostic> {
     let name = path.display().to_string();
-    let fail = |code, message: String| Diagnostic::error(&name, Pos::new(1, 1), code, message);
+    let bytes = read_bytes(path, &name, max_bytes)?;
+    let text = to_text(&name, bytes)?;
+    Ok(Source {
+        name,
+        text: Cow::Owned(text),
+        tree: None,
+        builtin: false,
+    })
+}
+
+/// The file's bytes, refused when it is not a regular file or is larger than `max_bytes`.
+fn read_bytes(path: &Path, name: &str, max_bytes: u64) -> Result<Vec<u8>, Diagnostic> {
+    let fail = |code, message: String| Diagnostic::error(name, Pos::new(1, 1), code, message);
     let meta = std::fs::metadata(path).map_err(|e| fail(Code::Io, io_message(&e)))?;
     if meta.is_dir() {
         return Err(fail(Code::Io, "is a directory, not a file".into()));
@@ -66,6 +78,11 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Source, Diagnostic> {
             ),
         ));
     }
+    Ok(bytes)
+}
+
+/// The bytes as text, refused at the first byte that is not UTF-8 or is NUL.
+fn to_text(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..valid];
@@ -77,7 +94,7 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Source, Diagnostic> {
                 .map_or(0, |i| i + 1)
             + 1;
         Diagnostic::error(
-            &name,
+            name,
             Pos::new(to_u32(line), to_u32(column)),
             Code::Io,
             "the file is not valid UTF-8 text",
@@ -88,18 +105,13 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Source, Diagnostic> {
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         return Err(Diagnostic::error(
-            &name,
+            name,
             Pos::new(to_u32(line), to_u32(column)),
             Code::Io,
             "the file contains a NUL byte; it is not a text file",
         ));
     }
-    Ok(Source {
-        name,
-        text: Cow::Owned(text),
-        tree: None,
-        builtin: false,
-    })
+    Ok(text)
 }
 
 fn io_message(e: &std::io::Error) -> String {

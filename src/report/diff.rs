@@ -45,7 +45,7 @@ pub fn table(organisation: &str, s: &Since, style: &Style) -> String {
         ("new", &s.new),
         ("still open", &s.still_open),
     ] {
-        for f in list.iter() {
+        for f in list {
             t.add_row(finding_row(label, f));
         }
     }

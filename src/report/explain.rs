@@ -47,32 +47,7 @@ pub fn question_text(catalog: &Catalog, q: &Question) -> String {
         "Answers: {}",
         crate::load::answers::expected(&q.kind, q.allow_na)
     );
-    let width = q
-        .kind
-        .options()
-        .iter()
-        .map(|o| o.value.len())
-        .max()
-        .unwrap_or(0);
-    for o in q.kind.options() {
-        let _ = writeln!(
-            s,
-            "  {:<width$}  scores {:<4}  {}",
-            o.value, o.score, o.label
-        );
-    }
-    if let AnswerKind::Number { bands, unit, .. } = &q.kind {
-        let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-        for b in bands {
-            let range = match (b.min, b.max) {
-                (Some(lo), Some(hi)) => format!("{lo} to {hi}{unit}"),
-                (Some(lo), None) => format!("{lo}{unit} or more"),
-                (None, Some(hi)) => format!("up to {hi}{unit}"),
-                (None, None) => "any value".to_owned(),
-            };
-            let _ = writeln!(s, "  {range:<24}  scores {}", b.score);
-        }
-    }
+    accepted_values(&mut s, q);
     if let Some(when) = &q.when {
         let _ = writeln!(s, "Asked when: {}", when.source());
     }
@@ -86,19 +61,53 @@ pub fn question_text(catalog: &Catalog, q: &Question) -> String {
     if !q.references.is_empty() {
         let _ = writeln!(s, "References: {}", q.references.join("; "));
     }
+    rules_that_read(&mut s, catalog, q);
+    s
+}
+
+/// Each option with its score, and for a number each band.
+fn accepted_values(s: &mut String, q: &Question) {
+    let width = q
+        .kind
+        .options()
+        .iter()
+        .map(|o| o.value.len())
+        .max()
+        .unwrap_or(0);
+    for o in q.kind.options() {
+        let _ = writeln!(
+            *s,
+            "  {:<width$}  scores {:<4}  {}",
+            o.value, o.score, o.label
+        );
+    }
+    if let AnswerKind::Number { bands, unit, .. } = &q.kind {
+        let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+        for b in bands {
+            let range = match (b.min, b.max) {
+                (Some(lo), Some(hi)) => format!("{lo} to {hi}{unit}"),
+                (Some(lo), None) => format!("{lo}{unit} or more"),
+                (None, Some(hi)) => format!("up to {hi}{unit}"),
+                (None, None) => "any value".to_owned(),
+            };
+            let _ = writeln!(*s, "  {range:<24}  scores {}", b.score);
+        }
+    }
+}
+
+fn rules_that_read(s: &mut String, catalog: &Catalog, q: &Question) {
     let rules = rules_reading(catalog, &q.id);
     if !rules.is_empty() {
-        let _ = writeln!(s, "Rules that read it:");
+        let _ = writeln!(*s, "Rules that read it:");
         for r in rules {
             let severity = if r.blocker {
                 format!("{}, blocker", r.severity.as_str())
             } else {
                 r.severity.as_str().to_owned()
             };
-            let _ = writeln!(s, "  {:<8} {severity:<17} {}", r.id, r.title);
+            let _ = writeln!(*s, "  {:<8} {severity:<17} {}", r.id, r.title);
         }
     }
-    s
 }
 
 pub fn rule_text(catalog: &Catalog, r: &Rule) -> String {
@@ -177,7 +186,7 @@ fn question_json_value(catalog: &Catalog, q: &Question) -> Value {
         "weight": q.weight,
         "priorities": priority_ids(catalog, &q.priorities),
         "references": q.references,
-        "when": q.when.as_ref().map(|w| w.source()),
+        "when": q.when.as_ref().map(super::super::expr::Expr::source),
         "rules": rules_reading(catalog, &q.id).iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
     });
     match &q.kind {

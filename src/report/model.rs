@@ -3,7 +3,9 @@
 use crate::date::Date;
 use crate::diag::Pos;
 use crate::engine::{Assessment, Gate, Verdict, WaiverState};
-use crate::model::{AnswerEntry, AnswerKind, AnswerValue, Answers, Catalog, Question, Severity};
+use crate::model::{
+    AnswerEntry, AnswerKind, AnswerValue, Answers, Catalog, Question, Severity, Thresholds,
+};
 use crate::report::baseline::Since;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +40,7 @@ pub struct Report {
     /// What changed since an earlier assessment, when the report is given one.
     pub since: Option<Since>,
     /// The thresholds the verdict was judged by.
-    pub thresholds: crate::model::Thresholds,
+    pub thresholds: Thresholds,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -187,7 +189,7 @@ impl Report {
         catalog: &Catalog,
         answers: &Answers,
         a: &Assessment,
-        thresholds: &crate::model::Thresholds,
+        thresholds: &Thresholds,
         gate: Option<Gate>,
     ) -> Report {
         let meta = &answers.meta;
@@ -205,19 +207,7 @@ impl Report {
             score: a.score,
             score_cap: a.score_cap.map(|c| cap_line(catalog, c)),
             completeness: a.completeness,
-            priorities: catalog
-                .priorities
-                .iter()
-                .zip(&a.priority_scores)
-                .zip(&a.priority_caps)
-                .map(|((p, score), cap)| PriorityLine {
-                    id: p.id.clone(),
-                    title: p.title.clone(),
-                    score: *score,
-                    floor: thresholds.floor_for(&p.id),
-                    cap: cap.map(|c| cap_line(catalog, c)),
-                })
-                .collect(),
+            priorities: priorities(catalog, a, thresholds),
             not_evaluable: a
                 .not_evaluable
                 .iter()
@@ -230,64 +220,10 @@ impl Report {
                 .filter_map(|f| finding(catalog, answers, f))
                 .collect(),
             reasons: a.judgement.reasons().cloned().collect(),
-            open_questions: a
-                .open_questions
-                .iter()
-                .filter_map(|&q| {
-                    let question = catalog.questions.get(q)?;
-                    let checklist = catalog.checklists.get(question.checklist)?;
-                    Some(OpenQuestion {
-                        question: question.id.clone(),
-                        checklist: checklist.id.clone(),
-                        prompt: question.prompt.clone(),
-                        owner: answers.get(q).and_then(|e| e.owner.clone()),
-                        area: checklist.title.clone(),
-                        unknown: answers.get(q).is_some(),
-                    })
-                })
-                .collect(),
-            waivers: answers
-                .waivers
-                .iter()
-                .zip(&a.waivers)
-                .map(|(w, state)| WaiverLine {
-                    rule: catalog
-                        .rules
-                        .get(w.rule)
-                        .map(|r| r.id.clone())
-                        .unwrap_or_default(),
-                    reason: w.reason.clone(),
-                    approved_by: w.approved_by.clone(),
-                    expires: w.expires,
-                    state: *state,
-                    title: catalog
-                        .rules
-                        .get(w.rule)
-                        .map(|r| r.title.clone())
-                        .unwrap_or_default(),
-                    days_left: a.today.days_until(w.expires),
-                })
-                .collect(),
+            open_questions: open_questions(catalog, answers, a),
+            waivers: waivers(catalog, answers, a),
             gate,
-            rules: catalog
-                .rules
-                .iter()
-                .map(|r| RuleLine {
-                    id: r.id.clone(),
-                    checklist: catalog
-                        .checklists
-                        .get(r.checklist)
-                        .map(|c| c.id.clone())
-                        .unwrap_or_default(),
-                    severity: r.severity,
-                    blocker: r.blocker,
-                    title: r.title.clone(),
-                    risk: r.risk.clone(),
-                    remediation: r.remediation.clone(),
-                    owner_role: r.owner.clone(),
-                    references: r.references.clone(),
-                })
-                .collect(),
+            rules: rules(catalog),
             since: None,
             thresholds: thresholds.clone(),
         }
@@ -320,6 +256,87 @@ fn cap_line(catalog: &Catalog, cap: crate::engine::score::Cap) -> CapLine {
             .and_then(|r| catalog.rules.get(r))
             .map(|r| r.id.clone()),
     }
+}
+
+fn priorities(catalog: &Catalog, a: &Assessment, thresholds: &Thresholds) -> Vec<PriorityLine> {
+    catalog
+        .priorities
+        .iter()
+        .zip(&a.priority_scores)
+        .zip(&a.priority_caps)
+        .map(|((p, score), cap)| PriorityLine {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            score: *score,
+            floor: thresholds.floor_for(&p.id),
+            cap: cap.map(|c| cap_line(catalog, c)),
+        })
+        .collect()
+}
+
+fn open_questions(catalog: &Catalog, answers: &Answers, a: &Assessment) -> Vec<OpenQuestion> {
+    a.open_questions
+        .iter()
+        .filter_map(|&q| {
+            let question = catalog.questions.get(q)?;
+            let checklist = catalog.checklists.get(question.checklist)?;
+            Some(OpenQuestion {
+                question: question.id.clone(),
+                checklist: checklist.id.clone(),
+                prompt: question.prompt.clone(),
+                owner: answers.get(q).and_then(|e| e.owner.clone()),
+                area: checklist.title.clone(),
+                unknown: answers.get(q).is_some(),
+            })
+        })
+        .collect()
+}
+
+fn waivers(catalog: &Catalog, answers: &Answers, a: &Assessment) -> Vec<WaiverLine> {
+    answers
+        .waivers
+        .iter()
+        .zip(&a.waivers)
+        .map(|(w, state)| WaiverLine {
+            rule: catalog
+                .rules
+                .get(w.rule)
+                .map(|r| r.id.clone())
+                .unwrap_or_default(),
+            reason: w.reason.clone(),
+            approved_by: w.approved_by.clone(),
+            expires: w.expires,
+            state: *state,
+            title: catalog
+                .rules
+                .get(w.rule)
+                .map(|r| r.title.clone())
+                .unwrap_or_default(),
+            days_left: a.today.days_until(w.expires),
+        })
+        .collect()
+}
+
+fn rules(catalog: &Catalog) -> Vec<RuleLine> {
+    catalog
+        .rules
+        .iter()
+        .map(|r| RuleLine {
+            id: r.id.clone(),
+            checklist: catalog
+                .checklists
+                .get(r.checklist)
+                .map(|c| c.id.clone())
+                .unwrap_or_default(),
+            severity: r.severity,
+            blocker: r.blocker,
+            title: r.title.clone(),
+            risk: r.risk.clone(),
+            remediation: r.remediation.clone(),
+            owner_role: r.owner.clone(),
+            references: r.references.clone(),
+        })
+        .collect()
 }
 
 fn finding(

@@ -190,7 +190,7 @@ fn hostile_text_cannot_inject_html() {
     assert!(!html.contains('\u{202E}'));
     let text: String = doc
         .descendants()
-        .filter(|n| n.is_text())
+        .filter(roxmltree::Node::is_text)
         .filter_map(|n| n.text())
         .collect();
     // The strings are shown, as text, exactly as typed (bidi controls aside).

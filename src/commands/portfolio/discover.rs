@@ -64,7 +64,7 @@ fn walk(root: &Path, pattern: &Glob, seen: &mut HashSet<PathBuf>, found: &mut Fo
             }
         };
         let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-        entries.sort_by_key(|e| e.file_name());
+        entries.sort_by_key(std::fs::DirEntry::file_name);
         let mut subfolders = Vec::new();
         for entry in entries {
             let name = entry.file_name();

@@ -311,7 +311,7 @@ fn syntax_errors_point_at_the_unexpected_token() {
 fn lexical_errors_are_precise() {
     use ErrorKind::Syntax;
     assert_error(r#"comms.plan == "none"#, Syntax, 14, "unterminated string");
-    assert_error(r#"comms.plan == 'a\'"#, Syntax, 14, "unterminated string");
+    assert_error(r"comms.plan == 'a\'", Syntax, 14, "unterminated string");
     assert_error(
         r#"comms.plan == "a\n""#,
         Syntax,

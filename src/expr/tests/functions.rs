@@ -102,7 +102,7 @@ fn score_reads_a_priority_score_in_rules() {
     assert_eq!(expr.eval(&TestFacts::new()), Truth::Unknown);
     let other = TestFacts::new().score(1, Some(10.0));
     assert_eq!(
-        eval(r#"score('user_communication') == 10"#, &other),
+        eval(r"score('user_communication') == 10", &other),
         Truth::True
     );
     assert!(expr.questions().is_empty());
@@ -133,7 +133,7 @@ fn days_to_go_live_counts_to_the_go_live_date() {
 #[test]
 fn go_live_compares_with_date_strings_and_dates() {
     assert_eq!(eval_empty(r#"go_live >= "2026-02-01""#), Truth::True);
-    assert_eq!(eval_empty(r#"go_live == '2026-03-01'"#), Truth::True);
+    assert_eq!(eval_empty(r"go_live == '2026-03-01'"), Truth::True);
     assert_eq!(eval_empty(r#""2026-02-01" < go_live"#), Truth::True);
     let none = TestFacts::new().go_live(None);
     assert_eq!(eval(r#"go_live >= "2026-02-01""#, &none), Truth::Unknown);

@@ -29,7 +29,7 @@ pub(super) const START_DATE: usize = 14;
 pub(super) const EXTRA_CHANNELS: usize = 15;
 
 fn options(values: &[&str]) -> Vec<String> {
-    values.iter().map(|v| v.to_string()).collect()
+    values.iter().map(ToString::to_string).collect()
 }
 
 /// The catalogue the tests compile against; the index of each question is its position.

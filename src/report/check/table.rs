@@ -35,24 +35,7 @@ pub fn render(r: &Report, style: &Style) -> String {
     } else {
         let _ = writeln!(out, "{}", findings(r, style));
     }
-    if !r.waivers.is_empty() {
-        let _ = writeln!(out, "\nWaivers:");
-        for w in &r.waivers {
-            let when = match w.state {
-                WaiverState::Expired => "expired on",
-                WaiverState::Active => "active until",
-                WaiverState::Stale => "stale (its rule does not fire), until",
-            };
-            let _ = writeln!(
-                out,
-                "  - {} {when} {}, approved by {}: {}",
-                w.rule,
-                w.expires,
-                w.approved_by,
-                w.reason.trim()
-            );
-        }
-    }
+    waivers(&mut out, r);
     if !r.reasons.is_empty() {
         let _ = writeln!(out, "\nWhy {}:", r.verdict.label());
         for reason in &r.reasons {
@@ -71,6 +54,27 @@ pub fn render(r: &Report, style: &Style) -> String {
         }
     }
     out
+}
+
+fn waivers(out: &mut String, r: &Report) {
+    if !r.waivers.is_empty() {
+        let _ = writeln!(*out, "\nWaivers:");
+        for w in &r.waivers {
+            let when = match w.state {
+                WaiverState::Expired => "expired on",
+                WaiverState::Active => "active until",
+                WaiverState::Stale => "stale (its rule does not fire), until",
+            };
+            let _ = writeln!(
+                *out,
+                "  - {} {when} {}, approved by {}: {}",
+                w.rule,
+                w.expires,
+                w.approved_by,
+                w.reason.trim()
+            );
+        }
+    }
 }
 
 fn priorities(r: &Report, style: &Style) -> Table {
@@ -114,7 +118,7 @@ fn findings(r: &Report, style: &Style) -> Table {
             Cell::new(&f.rule),
             Cell::new(&f.title),
             Cell::new(&f.owner),
-            Cell::new(f.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into())),
+            Cell::new(f.due.map_or_else(|| "-".into(), |d| d.to_string())),
         ]);
     }
     t

@@ -114,6 +114,13 @@ fn facts(r: &Report) -> String {
             "waivers run out before go-live",
         ));
     }
+    facts.extend(threshold_facts(r));
+    join_and(&facts)
+}
+
+/// Where the score and the completeness stand against the thresholds.
+fn threshold_facts(r: &Report) -> Vec<String> {
+    let mut facts = Vec::new();
     let t = &r.thresholds;
     if r.score < t.no_go_score {
         facts.push(format!(
@@ -132,7 +139,7 @@ fn facts(r: &Report) -> String {
             r.completeness, t.no_go_completeness
         ));
     }
-    join_and(&facts)
+    facts
 }
 
 /// The second and third lines: what to do first, and who does it.

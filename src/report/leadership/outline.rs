@@ -172,8 +172,22 @@ fn finding(m: &impl Markup, out: &mut String, r: &Report, f: &FindingLine, level
             m.field_list(out, &m.strong("Fix:"), true, &steps);
         }
     }
-    let triggers: Vec<String> = f
-        .answers
+    m.field_list(out, &m.strong("Triggered by:"), false, &triggers(m, f));
+    if let Some(w) = r.waiver_for(&f.rule) {
+        let until = m.strong(&format!("Accepted until {}", w.expires));
+        let text = format!(
+            "{until} by {}: {}",
+            m.text(&w.approved_by),
+            m.text(&w.reason)
+        );
+        m.field(out, Some("accepted"), &text);
+    }
+    m.finding_end(out);
+}
+
+/// The answers that made a finding fire, each with its value and note.
+fn triggers(m: &impl Markup, f: &FindingLine) -> Vec<String> {
+    f.answers
         .iter()
         .map(|a| {
             let value = a
@@ -187,18 +201,7 @@ fn finding(m: &impl Markup, out: &mut String, r: &Report, f: &FindingLine, level
             }
             item
         })
-        .collect();
-    m.field_list(out, &m.strong("Triggered by:"), false, &triggers);
-    if let Some(w) = r.waiver_for(&f.rule) {
-        let until = m.strong(&format!("Accepted until {}", w.expires));
-        let text = format!(
-            "{until} by {}: {}",
-            m.text(&w.approved_by),
-            m.text(&w.reason)
-        );
-        m.field(out, Some("accepted"), &text);
-    }
-    m.finding_end(out);
+        .collect()
 }
 
 fn open_questions(m: &impl Markup, out: &mut String, r: &Report) {

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use crate::report::escape::md_cell;
-use crate::report::phrases::days_phrase;
+use crate::report::phrases::{days_phrase, go_live_text};
 use crate::report::portfolio::table::totals_line;
 use crate::report::portfolio::{Portfolio, Row, figure_columns, require_word, verdict_label};
 
@@ -23,38 +23,7 @@ pub fn render(p: &Portfolio) -> String {
         .collect();
     let _ = writeln!(out, "|{}|", rule.join("|"));
     for row in &p.rows {
-        let mut cells = match row {
-            Row::Invalid(i) => {
-                let mut cells = vec![md_cell(&i.file), md_cell(&i.error), String::new()];
-                cells.push(format!("**{}**", verdict_label(row)));
-                cells.resize(header.len(), String::new());
-                cells
-            }
-            Row::Assessed(a) => vec![
-                md_cell(&a.file),
-                format!("{} — {}", md_cell(&a.organisation), md_cell(&a.project)),
-                format!(
-                    "{} ({})",
-                    crate::report::phrases::go_live_text(a.go_live),
-                    days_phrase(a.days_left)
-                ),
-                format!("**{}**", verdict_label(row)),
-                format!("{:.1}", a.score),
-                format!("{:.1}%", a.completeness),
-                a.blockers.to_string(),
-                a.overdue.to_string(),
-                a.weakest.as_ref().map_or_else(
-                    || "-".to_owned(),
-                    |w| format!("{} {:.1}", md_cell(&w.title), w.score),
-                ),
-            ],
-        };
-        if gated && let Row::Assessed(a) = row {
-            cells.push(match &a.gate {
-                Some(g) if !g.passed => "**fail**".to_owned(),
-                _ => "pass".to_owned(),
-            });
-        }
+        let cells = cells(row, gated, header.len());
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     let t = p.totals();
@@ -74,4 +43,37 @@ pub fn render(p: &Portfolio) -> String {
         );
     }
     out
+}
+
+/// One row's cells, escaped; an invalid file fills the figure columns with nothing.
+fn cells(row: &Row, gated: bool, width: usize) -> Vec<String> {
+    let mut cells = match row {
+        Row::Invalid(i) => {
+            let mut cells = vec![md_cell(&i.file), md_cell(&i.error), String::new()];
+            cells.push(format!("**{}**", verdict_label(row)));
+            cells.resize(width, String::new());
+            cells
+        }
+        Row::Assessed(a) => vec![
+            md_cell(&a.file),
+            format!("{} — {}", md_cell(&a.organisation), md_cell(&a.project)),
+            format!("{} ({})", go_live_text(a.go_live), days_phrase(a.days_left)),
+            format!("**{}**", verdict_label(row)),
+            format!("{:.1}", a.score),
+            format!("{:.1}%", a.completeness),
+            a.blockers.to_string(),
+            a.overdue.to_string(),
+            a.weakest.as_ref().map_or_else(
+                || "-".to_owned(),
+                |w| format!("{} {:.1}", md_cell(&w.title), w.score),
+            ),
+        ],
+    };
+    if gated && let Row::Assessed(a) = row {
+        cells.push(match &a.gate {
+            Some(g) if !g.passed => "**fail**".to_owned(),
+            _ => "pass".to_owned(),
+        });
+    }
+    cells
 }

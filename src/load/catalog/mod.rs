@@ -1,20 +1,20 @@
 //! Assembling checklist files into one checked catalogue: ids resolved, conditions compiled.
 
+mod intake;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diag::{Code, Diagnostics, Pos, Sink};
-use crate::expr::{Bounds, CompileError, Context, ErrorKind, Expr, QuestionType};
-use crate::load::checklist::{self, ExprText, RawChecklist};
-use crate::load::expr_pos;
-use crate::load::risk::RawFinding;
+use crate::expr::{Bounds, QuestionType};
+use crate::load::checklist::{self, RawChecklist};
 use crate::load::source::Source;
 use crate::load::yaml::{self, Node, Value};
 use crate::model::Limits;
 use crate::model::catalog::Names;
 use crate::model::limits::{WORKER_STACK_BYTES, hint};
-use crate::model::{Catalog, Checklist, Priority, Question, Rule};
-use crate::suggest::did_you_mean;
+use crate::model::{Catalog, Checklist, Priority, Rule};
+use intake::Intake;
 
 /// A raw checklist and the file it came from.
 struct Parsed<'s> {
@@ -84,7 +84,7 @@ fn parse_all(sources: &[Source], limits: Limits) -> Vec<(Option<Node>, Diagnosti
         (tree, diags)
     };
     let to_parse = sources.iter().filter(|s| s.tree.is_none()).count();
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if to_parse < 2 || workers < 2 {
         return sources.iter().map(parse).collect();
     }
@@ -123,7 +123,7 @@ fn parse_all(sources: &[Source], limits: Limits) -> Vec<(Option<Node>, Diagnosti
     done.into_iter().map(|(_, result)| result).collect()
 }
 
-fn is_priorities_file(root: &yaml::Node) -> bool {
+fn is_priorities_file(root: &Node) -> bool {
     matches!(&root.value, Value::Map(entries) if entries.iter().any(|(k, _)| k.as_str() == Some("priorities")))
 }
 
@@ -199,72 +199,18 @@ fn assemble(
     let mut rule_ids: HashSet<String> = HashSet::new();
     // The raw checklists are consumed: their texts move into the catalogue instead of being copied.
     for (index, p) in parsed.into_iter().enumerate() {
-        let mut sink = Sink::new(&p.source.name, diags);
+        let mut intake = Intake {
+            names: &names,
+            bounds,
+            checklist: index,
+            source: p.source,
+            sink: Sink::new(&p.source.name, diags),
+        };
         let first_question = questions.len();
         let first_rule = rules.len();
-        let mut answer_findings = Vec::new();
-        for q in p.raw.questions {
-            let id = format!("{}.{}", p.raw.id, q.local_id);
-            let own_index = questions.len();
-            let when = q.when.as_ref().and_then(|w| {
-                let expr = compile(w, &names, Context::When, bounds, p.source, &mut sink)?;
-                forward_references(&expr, own_index, w, &names, p.source, &mut sink);
-                Some(expr)
-            });
-            if let Some(finding) = q.finding {
-                answer_findings.push((own_index, finding));
-            }
-            questions.push(Question {
-                id,
-                checklist: index,
-                prompt: q.prompt,
-                help: q.help,
-                kind: q.kind,
-                weight: q.weight,
-                priorities: resolve_priorities(&q.priorities, &priority_ids, &mut sink),
-                references: q.references,
-                when,
-                allow_na: q.allow_na,
-                risky: q.risky,
-                pos: q.pos,
-            });
-        }
-        for r in p.raw.rules {
-            if !rule_ids.insert(r.id.clone()) {
-                sink.error(
-                    r.pos,
-                    Code::DuplicateId,
-                    format!("rule `{}` is defined twice", r.id),
-                );
-                continue;
-            }
-            let Some(when) = compile(&r.when, &names, Context::Rule, bounds, p.source, &mut sink)
-            else {
-                continue;
-            };
-            rules.push(Rule {
-                id: r.id,
-                checklist: index,
-                when,
-                severity: r.severity,
-                blocker: r.blocker,
-                priorities: resolve_priorities(&r.priorities, &priority_ids, &mut sink),
-                title: r.title,
-                risk: r.risk,
-                remediation: r.remediation,
-                owner: r.owner,
-                references: r.references,
-                answer_of: None,
-                pos: r.pos,
-            });
-        }
-        for (question, finding) in answer_findings {
-            let names = &names;
-            let rule = answer_rule(&questions[question], question, finding, |text| {
-                Expr::compile_within(text, names, Context::Rule, bounds).ok()
-            });
-            rules.extend(rule);
-        }
+        let findings = intake.questions(&p.raw.id, p.raw.questions, &mut questions);
+        intake.rules(p.raw.rules, &mut rule_ids, &mut rules);
+        intake.answer_rules(findings, &questions, &mut rules);
         checklists.push(Checklist {
             id: p.raw.id,
             title: p.raw.title,
@@ -275,44 +221,6 @@ fn assemble(
         });
     }
     Catalog::new(priorities, checklists, questions, rules)
-}
-
-/// The rule that stands for a question's own risky answers: it carries the question's id, its
-/// worst severity (the one `explain` shows) and a condition that names the risky answers.
-fn answer_rule(
-    question: &Question,
-    index: usize,
-    finding: RawFinding,
-    compile: impl Fn(&str) -> Option<Expr>,
-) -> Option<Rule> {
-    let worst = question.risky.first()?.raise;
-    let when = compile(&crate::load::risk::condition_text(question))?;
-    Some(Rule {
-        id: question.id.clone(),
-        checklist: question.checklist,
-        when,
-        severity: if question
-            .risky
-            .iter()
-            .any(|r| r.raise.blocker_within.is_some())
-        {
-            crate::model::Severity::Critical
-        } else {
-            worst.severity
-        },
-        blocker: question
-            .risky
-            .iter()
-            .any(|r| r.raise.blocker || r.raise.blocker_within.is_some()),
-        priorities: question.priorities.clone(),
-        title: finding.title,
-        risk: finding.risk,
-        remediation: finding.remediation,
-        owner: finding.owner,
-        references: question.references.clone(),
-        answer_of: Some(index),
-        pos: finding.pos,
-    })
 }
 
 /// Every qualified question id with its index and type, reporting duplicates.
@@ -339,90 +247,4 @@ fn question_table(
         }
     }
     (ids, types)
-}
-
-fn resolve_priorities(ids: &[(String, Pos)], known: &[String], sink: &mut Sink) -> Vec<usize> {
-    let mut out = Vec::new();
-    for (id, pos) in ids {
-        match known.iter().position(|k| k == id) {
-            Some(i) if !out.contains(&i) => out.push(i),
-            Some(_) => {}
-            None => sink.error(
-                *pos,
-                Code::UnknownPriority,
-                format!(
-                    "unknown priority `{id}`{}",
-                    did_you_mean(id, known.iter().map(String::as_str))
-                ),
-            ),
-        }
-    }
-    out
-}
-
-fn compile(
-    w: &ExprText,
-    names: &Names,
-    context: Context,
-    bounds: Bounds,
-    source: &Source,
-    sink: &mut Sink,
-) -> Option<Expr> {
-    match Expr::compile_within(&w.text, names, context, bounds) {
-        Ok(expr) => Some(expr),
-        Err(errors) => {
-            for e in errors {
-                report(&e, w, source, sink);
-            }
-            None
-        }
-    }
-}
-
-fn report(e: &CompileError, w: &ExprText, source: &Source, sink: &mut Sink) {
-    let code = match e.kind {
-        ErrorKind::Syntax => Code::ExprSyntax,
-        ErrorKind::Limit => Code::LimitExceeded,
-        ErrorKind::UnknownQuestion => Code::UnknownQuestion,
-        ErrorKind::UnknownOption => Code::UnknownOption,
-        ErrorKind::UnknownPriority => Code::UnknownPriority,
-        ErrorKind::UnknownName => Code::ExprName,
-        ErrorKind::Type => Code::ExprType,
-    };
-    let pos = expr_pos::locate(&source.text, w.pos, &w.text, e.offset);
-    let message = match e.kind {
-        ErrorKind::Limit => format!(
-            "{} (limits: `max_expression_bytes` and `max_expression_depth` under [limits] in migready.toml)",
-            e.message
-        ),
-        _ => e.message.clone(),
-    };
-    sink.error(pos, code, message);
-}
-
-/// A question's `when:` may only read questions asked before it, so applicability is decided in one pass.
-fn forward_references(
-    expr: &Expr,
-    own: usize,
-    w: &ExprText,
-    names: &Names,
-    source: &Source,
-    sink: &mut Sink,
-) {
-    for &q in expr.questions() {
-        if q < own {
-            continue;
-        }
-        let id = names
-            .question_ids
-            .iter()
-            .find(|(_, i)| **i == q)
-            .map_or("?", |(id, _)| id.as_str());
-        let offset = w.text.find(id).unwrap_or(0);
-        sink.error(
-            expr_pos::locate(&source.text, w.pos, &w.text, offset),
-            Code::ForwardReference,
-            format!("`when:` reads `{id}`, which is asked at or after this question; a condition may only read earlier questions"),
-        );
-    }
 }

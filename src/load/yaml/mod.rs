@@ -9,8 +9,11 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Budget, MessageFormatter, Options, Spanned};
 
+mod messages;
+
 use crate::diag::{Code, Pos, Sink};
-use crate::model::limits::{Limits, hint};
+use crate::model::Limits;
+use messages::{budget_message, plain_message};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Node {
@@ -90,10 +93,9 @@ pub fn parse(text: &str, limits: Limits, sink: &mut Sink) -> Option<Node> {
             clean.then_some(root)
         }
         Err(err) => {
-            let pos = err
-                .location()
-                .map(|l| Pos::new(to_u32(l.line()), to_u32(l.column())))
-                .unwrap_or(Pos::new(1, 1));
+            let pos = err.location().map_or(Pos::new(1, 1), |l| {
+                Pos::new(to_u32(l.line()), to_u32(l.column()))
+            });
             let message = serde_saphyr::DefaultMessageFormatter.format_message(&err);
             match budget_message(&message, limits) {
                 Some(text) => sink.error(pos, Code::LimitExceeded, text),
@@ -167,80 +169,6 @@ pub fn encode(node: &Node) -> Result<Vec<u8>, postcard::Error> {
 
 pub fn decode(bytes: &[u8]) -> Result<Node, postcard::Error> {
     postcard::from_bytes(bytes)
-}
-
-/// A budget breach in words, with the key that raises the limit; `None` for other errors.
-fn budget_message(message: &str, limits: Limits) -> Option<String> {
-    let message = message.trim();
-    let refused = "refused: the document exceeds a safety limit";
-    let depth = || {
-        format!(
-            "{refused}: nesting deeper than {} levels {}",
-            limits.max_yaml_depth,
-            hint("max_yaml_depth")
-        )
-    };
-    if let Some(breach) = message.strip_prefix("budget breached: ") {
-        let what = breach.split([' ', '{']).next().unwrap_or_default();
-        return Some(match what {
-            "Nodes" => format!(
-                "refused: the document expands to more than {} values, aliases included, as an alias bomb does {}",
-                limits.max_yaml_nodes,
-                hint("max_yaml_nodes")
-            ),
-            "Aliases" => format!(
-                "{refused} of {} aliases {}",
-                limits.max_yaml_aliases,
-                hint("max_yaml_aliases")
-            ),
-            "Depth" => depth(),
-            _ => format!("{refused} ({what})"),
-        });
-    }
-    message.starts_with("recursion limit exceeded").then(depth)
-}
-
-/// Parser messages that name Rust types or the parser's internals, in a user's words. Keys are
-/// read as text, so the first three only arise from keys.
-const PLAIN: &[(&str, &str)] = &[
-    (
-        "cannot deserialize null into string",
-        "a mapping key must be text, found nothing",
-    ),
-    (
-        "cannot deserialize tagged scalar into string",
-        "a mapping key must be plain text, without a tag",
-    ),
-    (
-        "expected string scalar",
-        "a mapping key must be text, found a list or a mapping",
-    ),
-    (
-        "recursive references require weak recursion types",
-        "an alias refers to the anchor it is inside; a value cannot contain itself",
-    ),
-];
-
-/// The parser's words, minus what only makes sense to a programmer (its option names).
-fn plain_message(message: &str) -> String {
-    let message = message.trim();
-    if let Some((_, plain)) = PLAIN.iter().find(|(parser, _)| message.starts_with(parser)) {
-        return (*plain).to_owned();
-    }
-    if message.starts_with("multiple YAML documents") {
-        return "the file holds more than one YAML document (a second `---`); it must hold one"
-            .into();
-    }
-    if let Some(rest) = message.strip_prefix("non-finite float ") {
-        let number = rest.split(' ').next().unwrap_or_default();
-        return format!("{number} is too large to be a number");
-    }
-    // The parser's advice on its own options means nothing to a user.
-    message
-        .split(", set DuplicateKeyPolicy")
-        .next()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 fn to_u32(n: u64) -> u32 {
@@ -372,7 +300,7 @@ mod tests {
         diags
             .into_sorted()
             .iter()
-            .map(|d| d.to_string())
+            .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join("\n")
     }
