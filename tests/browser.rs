@@ -1,4 +1,4 @@
-//! The HTML report of each example, opened in headless Chromium by `tests/browser/check_html.py`
+//! The HTML report of each example and the portfolio page of all three, opened in headless Chromium by `tests/browser/check_html.py`
 //! (playwright driving the system's `chromium-headless-shell`): at 375 px and 1280 px wide and as an
 //! A4 PDF. What the script must find on the PDF's first page is taken from the report's JSON, so the
 //! HTML is checked against the same result, not against itself.
@@ -36,15 +36,37 @@ fn missing_tools() -> Option<String> {
     }
 }
 
-fn migready(args: &[&str]) -> Vec<u8> {
+const TODAY: &str = "2026-12-01";
+/// For the portfolio: 20 days before Harbor Logistics goes live, so the page lists a go-live soon.
+const PORTFOLIO_TODAY: &str = "2028-02-15";
+
+fn migready(args: &[&str], today: &str) -> Vec<u8> {
     let out = Command::cargo_bin("migready")
         .unwrap()
         .args(args)
-        .args(["--today", "2026-12-01"])
+        .args(["--today", today])
         .output()
         .unwrap();
     assert!(out.status.success(), "migready {args:?}: {out:?}");
     out.stdout
+}
+
+fn report_json(name: &str, today: &str) -> Value {
+    let answers = format!("examples/{name}/answers.yaml");
+    serde_json::from_slice(&migready(&["report", &answers, "--format", "json"], today)).unwrap()
+}
+
+/// Each open blocker's title and who owns it (or the role still to be staffed).
+fn blockers_and_owners(report: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in report["findings"].as_array().unwrap() {
+        if f["blocker"] == true && f["waived"] == false {
+            out.push(f["title"].as_str().unwrap().to_string());
+            let owner = f["owner"].as_str().or(f["owner_role"].as_str()).unwrap();
+            out.push(owner.to_string());
+        }
+    }
+    out
 }
 
 fn label(verdict: &str) -> &'static str {
@@ -60,9 +82,12 @@ fn label(verdict: &str) -> &'static str {
 fn spec(name: &str, dir: &Path) -> Value {
     let answers = format!("examples/{name}/answers.yaml");
     let html = dir.join(format!("{name}.html"));
-    std::fs::write(&html, migready(&["report", &answers, "--format", "html"])).unwrap();
-    let report: Value =
-        serde_json::from_slice(&migready(&["report", &answers, "--format", "json"])).unwrap();
+    std::fs::write(
+        &html,
+        migready(&["report", &answers, "--format", "html"], TODAY),
+    )
+    .unwrap();
+    let report = report_json(name, TODAY);
     let mut first_page = vec![
         label(report["verdict"].as_str().unwrap()).to_string(),
         "Decision needed".to_string(),
@@ -70,14 +95,8 @@ fn spec(name: &str, dir: &Path) -> Value {
     for line in report["decision"].as_array().unwrap() {
         first_page.push(line["text"].as_str().unwrap().to_string());
     }
-    // A NO-GO's first page names every open blocker and who owns it (or the role still to be staffed).
-    for f in report["findings"].as_array().unwrap() {
-        if f["blocker"] == true && f["waived"] == false {
-            first_page.push(f["title"].as_str().unwrap().to_string());
-            let owner = f["owner"].as_str().or(f["owner_role"].as_str()).unwrap();
-            first_page.push(owner.to_string());
-        }
-    }
+    // A NO-GO's first page names every open blocker and who owns it.
+    first_page.extend(blockers_and_owners(&report));
     let findings = report["findings"].as_array().unwrap().len();
     json!({
         "name": name,
@@ -90,8 +109,41 @@ fn spec(name: &str, dir: &Path) -> Value {
     })
 }
 
+/// The portfolio of the three examples: its first page holds the totals and every NO-GO client's
+/// blockers with their owners.
+fn portfolio_spec(dir: &Path) -> Value {
+    let html = dir.join("portfolio.html");
+    let page = migready(
+        &["portfolio", "examples", "--format", "html"],
+        PORTFOLIO_TODAY,
+    );
+    std::fs::write(&html, page).unwrap();
+    let mut first_page: Vec<String> = [
+        "Migration readiness portfolio",
+        "NO-GO",
+        "GO WITH CONDITIONS",
+    ]
+    .map(String::from)
+    .to_vec();
+    first_page.push("Needs attention first".into());
+    for name in EXAMPLES {
+        let report = report_json(name, PORTFOLIO_TODAY);
+        if report["verdict"] == "no-go" {
+            first_page.push(report["organisation"].as_str().unwrap().to_string());
+            first_page.extend(blockers_and_owners(&report));
+        }
+    }
+    json!({
+        "name": "portfolio",
+        "file": html,
+        "min_svgs": EXAMPLES.len(),
+        "max_pages": 3,
+        "first_page": first_page,
+    })
+}
+
 #[test]
-fn each_example_report_reads_well_on_a_phone_a_desktop_and_a4() {
+fn the_reports_and_the_portfolio_read_well_on_a_phone_a_desktop_and_a4() {
     if let Some(reason) = missing_tools() {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -102,7 +154,8 @@ fn each_example_report_reads_well_on_a_phone_a_desktop_and_a4() {
     }
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser");
     std::fs::create_dir_all(&dir).unwrap();
-    let specs: Vec<Value> = EXAMPLES.iter().map(|name| spec(name, &dir)).collect();
+    let mut specs: Vec<Value> = EXAMPLES.iter().map(|name| spec(name, &dir)).collect();
+    specs.push(portfolio_spec(&dir));
     let spec_file = dir.join("reports.json");
     std::fs::write(&spec_file, serde_json::to_string_pretty(&specs).unwrap()).unwrap();
     let out = Process::new(python())
@@ -120,5 +173,5 @@ fn each_example_report_reads_well_on_a_phone_a_desktop_and_a4() {
         String::from_utf8_lossy(&out.stderr)
     );
     let checked = stdout.lines().filter(|l| l.starts_with('{')).count();
-    assert_eq!(checked, EXAMPLES.len(), "one result per example:\n{stdout}");
+    assert_eq!(checked, specs.len(), "one result per page:\n{stdout}");
 }

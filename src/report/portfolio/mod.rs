@@ -4,6 +4,7 @@
 //! full `Report` per file would copy the whole catalogue's rule texts for every row.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -29,6 +30,8 @@ pub enum PortfolioFormat {
     Csv,
     /// A markdown table, for a wiki page or a ticket.
     Markdown,
+    /// One self-contained page for management: totals, attention list, go-lives soon, a chart.
+    Html,
 }
 
 impl PortfolioFormat {
@@ -38,6 +41,7 @@ impl PortfolioFormat {
             PortfolioFormat::Json => json::render(portfolio),
             PortfolioFormat::Csv => csv::render(portfolio),
             PortfolioFormat::Markdown => markdown::render(portfolio),
+            PortfolioFormat::Html => html::render(portfolio),
         }
     }
 }
@@ -90,6 +94,8 @@ pub struct Assessed {
     pub overdue: usize,
     /// The gate's result, when `--require` was given.
     pub gate: Option<Gate>,
+    /// The unwaived blockers with their owners, for the HTML page's attention list.
+    pub blocker_lines: Vec<html::BlockerLine>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -152,6 +158,7 @@ impl Assessed {
             weakest,
             overdue,
             gate,
+            blocker_lines: html::blocker_lines(catalog, answers, a),
         }
     }
 }
@@ -309,6 +316,7 @@ mod tests {
             weakest: None,
             overdue: 0,
             gate: None,
+            blocker_lines: Vec::new(),
         })
     }
 
