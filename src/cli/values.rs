@@ -111,6 +111,8 @@ pub enum PortfolioFormat {
     Csv,
     /// A markdown table, for a wiki page or a ticket.
     Markdown,
+    /// One self-contained page for management: totals, attention list, go-lives soon, a chart.
+    Html,
 }
 
 /// The order of the portfolio's rows, as typed (see `report::portfolio::SortBy`).

@@ -146,6 +146,12 @@ impl<'a> Env<'a> {
             FolderError::Unreadable(message) => Failure::Usage(message),
             FolderError::TooMany(d) => Failure::from(d),
         })?;
+        // A file named on the command line that a checklist folder already holds (as pre-commit passes
+        // the changed files) is loaded once, not reported as a duplicate of itself.
+        let known: Vec<PathBuf> = files.iter().filter_map(|f| f.canonicalize().ok()).collect();
+        let extra = extra
+            .iter()
+            .filter(|f| f.canonicalize().map_or(true, |c| !known.contains(&c)));
         for file in files.iter().chain(extra) {
             match source::read(file, limits.max_file_bytes) {
                 Ok(s) => sources.push(s),

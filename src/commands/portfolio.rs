@@ -117,6 +117,7 @@ fn render(format: PortfolioFormat, p: &Portfolio, style: &Style) -> String {
         PortfolioFormat::Json => portfolio::json::render(p),
         PortfolioFormat::Csv => portfolio::csv::render(p),
         PortfolioFormat::Markdown => portfolio::markdown::render(p),
+        PortfolioFormat::Html => portfolio::html::render(p),
     }
 }
 

@@ -4,6 +4,7 @@
 //! full `Report` per file would copy the whole catalogue's rule texts for every row.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -63,6 +64,8 @@ pub struct Assessed {
     pub overdue: usize,
     /// The gate's result, when `--require` was given.
     pub gate: Option<Gate>,
+    /// The unwaived blockers with their owners, for the HTML page's attention list.
+    pub blocker_lines: Vec<html::BlockerLine>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -123,6 +126,7 @@ impl Assessed {
             weakest,
             overdue,
             gate,
+            blocker_lines: html::blocker_lines(catalog, answers, a),
         }
     }
 }
@@ -283,6 +287,7 @@ mod tests {
             weakest: None,
             overdue: 0,
             gate: None,
+            blocker_lines: Vec::new(),
         })
     }
 
