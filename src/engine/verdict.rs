@@ -122,8 +122,8 @@ pub fn judge(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Judgement {
     }
 }
 
-/// [`judge`], plus a condition for each waiver that covers a blocker or a critical or high finding
-/// but runs out before go-live: on the day itself that finding would count again.
+/// [`judge`], plus what waivers that run out before go-live mean on the day: a waived blocker is
+/// NO-GO (it stops the cutover when the waiver ends), a waived critical or high finding a condition.
 pub fn judge_with_waivers(
     catalog: &Catalog,
     answers: &Answers,
@@ -138,20 +138,30 @@ pub fn judge_with_waivers(
         let Some(rule) = catalog.rules.get(waiver.rule) else {
             continue;
         };
-        let serious = a
-            .findings
-            .iter()
-            .any(|f| f.waiver == Some(w) && (f.blocker || f.severity <= Severity::High));
-        if *state == WaiverState::Active && serious && waiver.expires < go_live {
-            judgement.conditions.push(format!(
-                "waiver for {} expires on {}, before go-live on {go_live}",
-                rule.id, waiver.expires
-            ));
+        let covered = a.findings.iter().filter(|f| f.waiver == Some(w));
+        let blocker = covered.clone().any(|f| f.blocker);
+        let serious = covered.clone().any(|f| f.severity <= Severity::High);
+        if *state != WaiverState::Active || waiver.expires >= go_live {
+            continue;
+        }
+        // A blocker waived only until before go-live stands again on the day: not ready to start.
+        let reason = format!(
+            "waiver for {} expires on {}, before go-live on {go_live}",
+            rule.id, waiver.expires
+        );
+        if blocker {
+            judgement.no_go.push(format!("{reason}: the blocker counts again on the day"));
+        } else if serious {
+            judgement.conditions.push(reason);
         }
     }
-    if judgement.verdict == Verdict::Go && !judgement.conditions.is_empty() {
-        judgement.verdict = Verdict::Conditional;
-    }
+    judgement.verdict = if !judgement.no_go.is_empty() {
+        Verdict::NoGo
+    } else if !judgement.conditions.is_empty() {
+        Verdict::Conditional
+    } else {
+        Verdict::Go
+    };
     judgement
 }
 
