@@ -226,6 +226,7 @@ fn every_question_can_apply() {
         go_live: today().add_days(200),
         assessed_by: None,
         assessed_on: None,
+        tenant_id: None,
     };
     for (q, question) in catalog
         .questions
@@ -256,6 +257,7 @@ fn every_question_can_apply() {
                     due: None,
                     evidence: None,
                     note: None,
+                    tenant_evidence: Vec::new(),
                     pos: Pos::default(),
                 });
             }

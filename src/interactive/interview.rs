@@ -321,6 +321,7 @@ fn blank(question: usize) -> AnswerEntry {
         due: None,
         evidence: None,
         note: None,
+        tenant_evidence: Vec::new(),
         pos: Pos::new(0, 0),
     }
 }

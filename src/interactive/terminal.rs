@@ -281,6 +281,7 @@ impl Prompter for Terminal {
             go_live: go_live.trim().parse().map_err(io::Error::other)?,
             assessed_by: Some(by.trim().to_owned()).filter(|s| !s.is_empty()),
             assessed_on: Some(today),
+            tenant_id: None,
         })
     }
 

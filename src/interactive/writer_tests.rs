@@ -132,6 +132,7 @@ fn hostile_strings_round_trip() {
             due: None,
             evidence: None,
             note: None,
+            tenant_evidence: Vec::new(),
             pos: Pos::new(0, 0),
         });
         entry.value = AnswerValue::Text((*s).to_owned());

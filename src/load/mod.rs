@@ -5,6 +5,7 @@ pub mod builtin;
 pub mod catalog;
 pub mod checklist;
 pub mod config;
+pub mod evidence;
 pub mod expr_pos;
 pub mod fields;
 pub mod limits;

@@ -3,9 +3,11 @@
 pub mod answers;
 pub mod catalog;
 pub mod config;
+pub mod evidence;
 
 pub use answers::{AnswerEntry, AnswerValue, Answers, Meta, Waiver};
 pub use catalog::{
     AnswerKind, Band, Catalog, Checklist, ChoiceOption, Priority, Question, Rule, Severity,
 };
 pub use config::{Config, GateConfig, PortfolioConfig, Require, Thresholds};
+pub use evidence::{Outcome, TenantEvidence, Tool};
