@@ -30,10 +30,11 @@ pub enum Code {
     ExprType,
     ForwardReference,
     ExpiredWaiver,
+    JsonSyntax,
 }
 
 impl Code {
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::Io,
         Code::FileTooLarge,
         Code::LimitExceeded,
@@ -56,6 +57,7 @@ impl Code {
         Code::ExprType,
         Code::ForwardReference,
         Code::ExpiredWaiver,
+        Code::JsonSyntax,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -82,6 +84,7 @@ impl Code {
             Code::ExprType => "expr-type",
             Code::ForwardReference => "forward-reference",
             Code::ExpiredWaiver => "expired-waiver",
+            Code::JsonSyntax => "json-syntax",
         }
     }
 
@@ -112,6 +115,7 @@ impl Code {
             Code::ExprType => "a condition compares values of different types",
             Code::ForwardReference => "a question's `when:` reads a question asked after it",
             Code::ExpiredWaiver => "a waiver's expiry date has passed",
+            Code::JsonSyntax => "a results file is not valid JSON, or not the JSON its tool writes",
         }
     }
 }

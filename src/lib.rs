@@ -15,6 +15,7 @@ pub mod commands;
 pub mod date;
 pub mod diag;
 pub mod engine;
+pub mod evidence;
 pub mod glob;
 pub mod interactive;
 pub mod load;
