@@ -28,12 +28,13 @@ pub fn render(
             .map_or(String::new(), |t| format!(" ({t})"));
         let _ = writeln!(
             out,
-            "Read {} {}, run {}, tenant {}{tenant}: {} results",
+            "Read {} {}, run {}, tenant {}{tenant}: {} result{}",
             run.tool,
             run.version,
             run.run,
             run.tenant_label,
-            run.results.len()
+            run.results.len(),
+            plural(run.results.len())
         );
     }
     filled(&mut out, import, catalog);
