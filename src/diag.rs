@@ -31,10 +31,12 @@ pub enum Code {
     ForwardReference,
     ExpiredWaiver,
     JsonSyntax,
+    ContradictedByTenant,
+    StaleEvidence,
 }
 
 impl Code {
-    pub const ALL: [Code; 23] = [
+    pub const ALL: [Code; 25] = [
         Code::Io,
         Code::FileTooLarge,
         Code::LimitExceeded,
@@ -58,6 +60,8 @@ impl Code {
         Code::ForwardReference,
         Code::ExpiredWaiver,
         Code::JsonSyntax,
+        Code::ContradictedByTenant,
+        Code::StaleEvidence,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -85,6 +89,8 @@ impl Code {
             Code::ForwardReference => "forward-reference",
             Code::ExpiredWaiver => "expired-waiver",
             Code::JsonSyntax => "json-syntax",
+            Code::ContradictedByTenant => "contradicted-by-tenant",
+            Code::StaleEvidence => "stale-evidence",
         }
     }
 
@@ -116,6 +122,10 @@ impl Code {
             Code::ForwardReference => "a question's `when:` reads a question asked after it",
             Code::ExpiredWaiver => "a waiver's expiry date has passed",
             Code::JsonSyntax => "a results file is not valid JSON, or not the JSON its tool writes",
+            Code::ContradictedByTenant => {
+                "an answer that the tenant evidence recorded beside it rules out"
+            }
+            Code::StaleEvidence => "tenant evidence older than 30 days",
         }
     }
 }

@@ -10,6 +10,9 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     let (config, catalog) = env.load()?;
     let text = source::read(&args.file, config.limits.max_file_bytes)?;
     let answers = load::answers::load(&text, &catalog, config.limits)?;
+    for warning in crate::evidence::verify::warnings(&catalog, &answers, env.today) {
+        env.note(&warning.to_string());
+    }
     let assessment = engine::assess(&catalog, &answers, env.today, &config.thresholds);
     // Flags override the config file, which overrides the defaults.
     let request = GateRequest {

@@ -9,6 +9,7 @@ pub mod mapping;
 pub mod scubagear;
 pub mod summary;
 pub mod tenant;
+pub mod verify;
 
 use serde::Deserialize;
 
