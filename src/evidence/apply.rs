@@ -4,7 +4,7 @@
 use crate::diag::Pos;
 use crate::evidence::judge::{self, Reading};
 use crate::evidence::mapping::{self, Mapping, QuestionMap};
-use crate::evidence::{Run, Status};
+use crate::evidence::{Run, Status, stem};
 use crate::model::{AnswerEntry, AnswerValue, Answers, Catalog, TenantEvidence};
 
 /// What an import did and found, question by question (catalogue indexes).
@@ -53,27 +53,27 @@ pub fn apply(answers: &mut Answers, catalog: &Catalog, mapping: &Mapping, runs: 
 fn collect(map: &QuestionMap, runs: &[Run], import: &mut Import) -> Vec<TenantEvidence> {
     let mut fresh = Vec::new();
     for run in runs {
-        for result in &run.results {
-            let evidence = TenantEvidence {
+        // Only the few results a check names become evidence; the rest are passed over cheaply.
+        let named = run.results.iter().filter(|r| {
+            let id = stem(&r.id);
+            map.checks
+                .iter()
+                .any(|c| c.ids.iter().any(|(t, i)| *t == run.tool && i == id))
+        });
+        for result in named {
+            let evidence = |outcome| TenantEvidence {
                 tool: run.tool,
                 version: run.version.clone(),
                 id: result.id.clone(),
-                result: crate::model::Outcome::Pass,
+                result: outcome,
                 run: run.run.clone(),
                 tenant: run.tenant.clone(),
             };
-            if !map.checks.iter().any(|c| judge::names(c, &evidence)) {
-                continue;
-            }
             match &result.status {
-                Status::Decided(outcome) => fresh.push(TenantEvidence {
-                    result: *outcome,
-                    ..evidence
-                }),
+                Status::Decided(outcome) => fresh.push(evidence(*outcome)),
                 Status::Nothing(why) => {
-                    import
-                        .nothing
-                        .push((map.question, evidence.source(), why.clone()))
+                    let source = format!("{} {} {}", run.tool, run.version, result.id);
+                    import.nothing.push((map.question, source, why.clone()));
                 }
             }
         }

@@ -54,37 +54,42 @@ fn describe(e: &serde_json::Error) -> String {
 
 /// Where the nesting first goes past `max`, scanning brackets outside strings. Done before parsing
 /// so that a hostile file is refused with its position instead of by the parser's fixed limit.
+/// Bytes, not characters: every byte of a multi-byte UTF-8 character is above ASCII.
 fn too_deep(text: &str, max: usize) -> Option<Pos> {
-    let (mut depth, mut line, mut column) = (0usize, 1u32, 0u32);
-    let (mut in_string, mut escaped) = (false, false);
-    for c in text.chars() {
-        column = column.saturating_add(1);
-        match c {
-            '\n' => {
-                line = line.saturating_add(1);
-                column = 0;
+    let bytes = text.as_bytes();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
             }
-            _ if in_string => {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == '"' {
-                    in_string = false;
-                }
-            }
-            '"' => in_string = true,
-            '[' | '{' => {
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
                 depth += 1;
                 if depth > max {
-                    return Some(Pos::new(line, column));
+                    return Some(position(text, i));
                 }
             }
-            ']' | '}' => depth = depth.saturating_sub(1),
+            b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
     None
+}
+
+/// The line and column (in characters) of a byte offset.
+fn position(text: &str, offset: usize) -> Pos {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Pos::new(to_u32(line), to_u32(column))
 }
 
 /// A list that PowerShell may have written as its only element.
