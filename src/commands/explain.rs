@@ -134,6 +134,9 @@ fn question_text(catalog: &Catalog, q: &Question) -> String {
     if !q.references.is_empty() {
         let _ = writeln!(s, "References: {}", q.references.join("; "));
     }
+    if let Some(index) = catalog.question(&q.id) {
+        s.push_str(&crate::evidence::explain::describe(catalog, index));
+    }
     let rules = rules_reading(catalog, &q.id);
     if !rules.is_empty() {
         let _ = writeln!(s, "Rules that read it:");
