@@ -215,3 +215,67 @@ fn imported_evidence_survives_the_interviews_writer_and_the_loader() {
     assert_eq!(kept.owner.as_deref(), Some("Priya Nair"));
     assert_eq!(kept.tenant_evidence.len(), 2);
 }
+
+/// Runs `migready import FILE --answers <copy of the fixture answers>` in a scratch folder and
+/// returns the output and the folder.
+fn import_into_scratch(name: &str, results: &Path) -> (std::process::Output, PathBuf) {
+    let dir = std::env::temp_dir().join(format!("migready-evidence-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("answers.yaml"), dir.join("answers.yaml")).unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("migready"))
+        .arg("import")
+        .arg(results)
+        .arg("--answers")
+        .arg(dir.join("answers.yaml"))
+        .output()
+        .unwrap();
+    (output, dir)
+}
+
+fn assert_untouched(dir: &Path) {
+    let original = std::fs::read_to_string(fixture("answers.yaml")).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.join("answers.yaml")).unwrap(),
+        original
+    );
+    let names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["answers.yaml"], "no backup, no temporary file");
+}
+
+#[test]
+fn a_50_mb_results_file_is_refused_before_it_is_read_and_nothing_is_written() {
+    let big_dir =
+        std::env::temp_dir().join(format!("migready-evidence-large-input-{}", std::process::id()));
+    std::fs::create_dir_all(&big_dir).unwrap();
+    let big = big_dir.join("ScubaResults_big.json");
+    // A sparse file: its size is what is checked, before a byte is read.
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
+    let (output, dir) = import_into_scratch("big", &big);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("ScubaResults_big.json:1:1: error[file-too-large]"),
+        "{stderr}"
+    );
+    assert_untouched(&dir);
+    let _ = std::fs::remove_dir_all(&big_dir);
+}
+
+#[test]
+fn a_truncated_results_file_writes_nothing() {
+    let (output, dir) = import_into_scratch("truncated", &fixture("truncated.json"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error[json-syntax]: the JSON ends too early"),
+        "{stderr}"
+    );
+    assert_untouched(&dir);
+}
