@@ -248,8 +248,10 @@ fn assert_untouched(dir: &Path) {
 
 #[test]
 fn a_50_mb_results_file_is_refused_before_it_is_read_and_nothing_is_written() {
-    let big_dir =
-        std::env::temp_dir().join(format!("migready-evidence-large-input-{}", std::process::id()));
+    let big_dir = std::env::temp_dir().join(format!(
+        "migready-evidence-large-input-{}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(&big_dir).unwrap();
     let big = big_dir.join("ScubaResults_big.json");
     // A sparse file: its size is what is checked, before a byte is read.
@@ -278,4 +280,43 @@ fn a_truncated_results_file_writes_nothing() {
         "{stderr}"
     );
     assert_untouched(&dir);
+}
+
+fn imported(answers_text: &str) -> (Catalog, migready::model::Answers, evidence::apply::Import) {
+    let catalog = catalog();
+    let source = source::Source::from_text("answers.yaml", answers_text);
+    let mut answers = load::answers::load(&source, &catalog, Limits::default()).unwrap();
+    let (map, _) = mapping::builtin(&catalog);
+    let runs = read("scubagear.json").unwrap();
+    let import = evidence::apply::apply(&mut answers, &catalog, &map, &runs);
+    (catalog, answers, import)
+}
+
+const META: &str = "meta:\n  organisation: A\n  project: B\n  go_live: 2027-01-01\n";
+
+#[test]
+fn an_unknown_answer_is_filled_in_and_keeps_its_owner() {
+    let text = format!(
+        "{META}answers:\n  identity.weak_methods:\n    value: unknown\n    owner: Sam Ortiz\n"
+    );
+    let (catalog, answers, import) = imported(&text);
+    let q = catalog.question("identity.weak_methods").unwrap();
+    let entry = answers.get(q).unwrap();
+    assert_eq!(entry.value, AnswerValue::Yes);
+    assert_eq!(entry.owner.as_deref(), Some("Sam Ortiz"));
+    assert!(import.filled.iter().any(|(i, v, _)| *i == q && v == "yes"));
+}
+
+#[test]
+fn importing_the_same_results_again_changes_nothing() {
+    let catalog = catalog();
+    let (map, _) = mapping::builtin(&catalog);
+    let runs = read("scubagear.json").unwrap();
+    let source = source::Source::from_text("answers.yaml", META);
+    let mut answers = load::answers::load(&source, &catalog, Limits::default()).unwrap();
+    assert!(evidence::apply::apply(&mut answers, &catalog, &map, &runs).changed);
+    let once = answers.clone();
+    let again = evidence::apply::apply(&mut answers, &catalog, &map, &runs);
+    assert!(!again.changed);
+    assert_eq!(answers, once);
 }
