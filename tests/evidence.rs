@@ -320,3 +320,30 @@ fn importing_the_same_results_again_changes_nothing() {
     assert!(!again.changed);
     assert_eq!(answers, once);
 }
+
+#[test]
+fn the_answers_schema_accepts_what_the_import_writes_and_refuses_a_bad_record() {
+    let schema = migready::schema::generate(migready::cli::SchemaKind::Answers, &catalog());
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for file in [
+        root.join("tests/cmd/import-fills-and-records.out/answers.yaml"),
+        fixture("answers-with-evidence.yaml"),
+    ] {
+        let value: serde_json::Value =
+            serde_saphyr::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+    }
+    let bad = format!(
+        "{META}answers:\n  identity.legacy_auth:\n    value: blocked\n    tenant_evidence:\n      - tool: Nessus\n        version: \"1\"\n        id: X\n        result: maybe\n        run: yesterday\n"
+    );
+    let value: serde_json::Value = serde_saphyr::from_str(&bad).unwrap();
+    assert!(!validator.is_valid(&value));
+}
