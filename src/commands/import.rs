@@ -42,7 +42,9 @@ pub fn run(env: &Env, args: &ImportArgs) -> Result<Exit, Failure> {
         answers.meta.tenant_id = selected.tenant.clone();
         import.changed = true;
     }
-    let report = summary::render(&selected.runs, &import, &catalog, &mapping, env.style.width);
+    let mut report = summary::render(&selected.runs, &import, &catalog, &mapping, env.style.width);
+    let covered = evidence::coverage::coverage(&catalog, &answers, &mapping);
+    report.push_str(&summary::coverage_line(&covered));
     if !env.global.quiet {
         env.emit(&report)?;
     }

@@ -2,6 +2,7 @@
 //! results say about the checklists' questions (a mapping kept as data), and how answers compare.
 
 pub mod apply;
+pub mod coverage;
 pub mod explain;
 pub mod json;
 pub mod judge;
