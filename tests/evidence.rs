@@ -347,3 +347,29 @@ fn the_answers_schema_accepts_what_the_import_writes_and_refuses_a_bad_record() 
     let value: serde_json::Value = serde_saphyr::from_str(&bad).unwrap();
     assert!(!validator.is_valid(&value));
 }
+
+#[test]
+fn a_merged_file_gives_its_version_to_a_tenant_that_has_none() {
+    let merged = read("maester-merged.json").unwrap();
+    assert!(merged.iter().all(|r| r.version == "2.2.0"));
+}
+
+#[test]
+fn json_nested_past_the_limit_is_refused_at_the_level_that_crosses_it() {
+    let dir = std::env::temp_dir().join(format!("migready-evidence-deep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let deep = dir.join("deep.json");
+    std::fs::write(
+        &deep,
+        format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+    )
+    .unwrap();
+    let s = source::read(&deep, Limits::default().max_file_bytes).unwrap();
+    let e = evidence::read(&s, Limits::default().max_yaml_depth).unwrap_err();
+    assert_eq!(
+        (e.code, e.pos.line, e.pos.column),
+        (Code::LimitExceeded, 1, 65),
+        "{e}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

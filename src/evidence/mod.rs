@@ -98,10 +98,15 @@ pub fn read(source: &Source, max_depth: usize) -> Result<Vec<Run>, Diagnostic> {
             .map_err(|m| fail(&m));
     }
     if let Some(tenants) = top.tenants {
+        // A merged file carries the version once, at the top.
+        let version = top.current_version;
         return tenants
             .0
             .into_iter()
-            .map(maester::run)
+            .map(|mut t| {
+                t.current_version = t.current_version.or_else(|| version.clone());
+                maester::run(t)
+            })
             .collect::<Result<_, _>>()
             .map_err(|m| fail(&m));
     }
