@@ -33,10 +33,13 @@ pub enum Code {
     PlaceholderOwner,
     SilentRisk,
     PastGoLive,
+    JsonSyntax,
+    ContradictedByTenant,
+    StaleEvidence,
 }
 
 impl Code {
-    pub const ALL: [Code; 25] = [
+    pub const ALL: [Code; 28] = [
         Code::Io,
         Code::FileTooLarge,
         Code::LimitExceeded,
@@ -62,6 +65,9 @@ impl Code {
         Code::PlaceholderOwner,
         Code::SilentRisk,
         Code::PastGoLive,
+        Code::JsonSyntax,
+        Code::ContradictedByTenant,
+        Code::StaleEvidence,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -91,6 +97,9 @@ impl Code {
             Code::PlaceholderOwner => "placeholder-owner",
             Code::SilentRisk => "silent-risk",
             Code::PastGoLive => "past-go-live",
+            Code::JsonSyntax => "json-syntax",
+            Code::ContradictedByTenant => "contradicted-by-tenant",
+            Code::StaleEvidence => "stale-evidence",
         }
     }
 
@@ -130,6 +139,11 @@ impl Code {
             Code::PastGoLive => {
                 "the go-live date has passed: the assessment is judged after go-live"
             }
+            Code::JsonSyntax => "a results file is not valid JSON, or not the JSON its tool writes",
+            Code::ContradictedByTenant => {
+                "an answer that the tenant evidence recorded beside it rules out"
+            }
+            Code::StaleEvidence => "tenant evidence older than 30 days",
         }
     }
 }

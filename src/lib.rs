@@ -49,6 +49,7 @@ pub mod commands;
 pub mod date;
 pub mod diag;
 pub mod engine;
+pub mod evidence;
 pub mod expr;
 pub mod glob;
 pub mod interactive;

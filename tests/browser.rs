@@ -6,6 +6,11 @@
 //! Without Python's playwright and pypdf or without Chromium, the test is skipped with the reason,
 //! except under CI (`CI` set), where it fails: `.ci/run` installs them.
 
+// A test stops at the line that failed: unwrapping and panicking are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+// What the browser checked is printed for the reader of the test log.
+#![allow(clippy::print_stdout)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 

@@ -229,6 +229,7 @@ fn every_question_can_apply() {
         go_live: Some(today().add_days(200)),
         assessed_by: None,
         assessed_on: None,
+        tenant_id: None,
     };
     for (q, question) in catalog
         .questions
@@ -259,6 +260,7 @@ fn every_question_can_apply() {
                     due: None,
                     evidence: None,
                     note: None,
+                    tenant_evidence: Vec::new(),
                     pos: Pos::default(),
                 });
             }

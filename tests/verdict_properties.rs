@@ -46,6 +46,7 @@ fn entry(q: usize, value: AnswerValue) -> Option<AnswerEntry> {
         due: None,
         evidence: None,
         note: None,
+        tenant_evidence: Vec::new(),
         pos: migready::diag::Pos::new(1, 1),
     })
 }
@@ -259,6 +260,7 @@ fn answers_on(
             go_live: Some(go_live()),
             assessed_by: None,
             assessed_on: None,
+            tenant_id: None,
         },
         by_question,
         waivers: Vec::new(),

@@ -92,6 +92,16 @@ pub enum Command {
   migready report answers.yaml --format html -o readiness.html
   migready report answers.yaml --baseline answers-september.yaml")]
     Report(ReportArgs),
+    /// Fill in and check answers from ScubaGear or Maester results (JSON) of the tenant
+    #[command(after_help = "Examples:
+  migready import ScubaResults_fa5589b7-d528-4f80.json
+  migready import TestResults-2026-11-20-101500.json --answers client-a.yaml
+  migready import results/*.json --dry-run         Show what would change, write nothing
+
+A person's answer is never changed: where the results disagree, they are recorded beside it and
+listed. Exit 2, with nothing written, for a file that is not a results file or a tenant that is not
+the answers file's `meta.tenant_id`.")]
+    Import(ImportArgs),
     /// What changed between two assessments
     #[command(after_help = "Examples:
   migready diff answers-september.yaml answers.yaml
@@ -145,6 +155,23 @@ pub struct AssessArgs {
     /// Walk through answered questions too, with the current answer as the default
     #[arg(long)]
     pub review: bool,
+}
+
+/// Arguments of `migready import` (see `commands::import`).
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// ScubaGear (ScubaResults*.json) or Maester (TestResults-*.json) results, recognised by content
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The answers file to fill in
+    #[arg(long, value_name = "FILE", default_value = "answers.yaml")]
+    pub answers: PathBuf,
+    /// `ok`: import results of a tenant other than the answers file's `meta.tenant_id`
+    #[arg(long, value_enum, value_name = "ok")]
+    pub tenant_mismatch: Option<TenantMismatch>,
+    /// Show what the import would do without writing the answers file
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Arguments of `migready report` (see `commands::report`).

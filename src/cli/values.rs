@@ -138,3 +138,9 @@ impl From<SortArg> for SortBy {
         }
     }
 }
+
+/// `migready import --tenant-mismatch ok`: the one way to import another tenant's results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TenantMismatch {
+    Ok,
+}

@@ -164,6 +164,8 @@ fn areas(catalog: &Catalog, area: Option<&str>) -> Result<Vec<usize>, Failure> {
 }
 
 /// What opening the answers file gave.
+// Made once per run and matched at once: boxing the answers would buy nothing.
+#[allow(clippy::large_enum_variant)]
 enum Opened {
     /// The answers to continue, and the file's text (`None` for a new file).
     Answers(Answers, Option<String>),

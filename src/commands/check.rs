@@ -20,6 +20,9 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     };
     let scored = scorer.file(&args.file, AsOf::Day(env.today))?;
     env.warn_past_go_live(&scored.answers);
+    for warning in crate::evidence::verify::warnings(&catalog, &scored.answers, env.today) {
+        env.note(&warning.to_string());
+    }
     let passed = scored.gate.as_ref().is_some_and(|g| g.passed);
     let report = scorer.report(&scored);
     let format = args.format.unwrap_or(if env.stdout_is_terminal {

@@ -37,8 +37,13 @@ pub fn run(env: &Env, args: &LintArgs) -> Result<Exit, Failure> {
         }
     }
     for source in &inputs.answers {
-        if let Err(more) = load::answers::load(source, &catalog, config.limits) {
-            diags.extend(more);
+        match load::answers::load(source, &catalog, config.limits) {
+            Ok(answers) => {
+                for w in crate::evidence::verify::warnings(&catalog, &answers, env.today) {
+                    env.note(&w.to_string());
+                }
+            }
+            Err(more) => diags.extend(more),
         }
     }
     if diags.has_errors() {

@@ -5,6 +5,7 @@ pub mod check;
 pub mod completions;
 pub mod diff;
 pub mod explain;
+pub mod import;
 pub mod init;
 pub mod lint;
 pub mod man;
@@ -70,6 +71,7 @@ pub fn run(cli: &Cli) -> Result<Exit, Failure> {
         Command::Check(args) => check::run(&env, args),
         Command::Lint(args) => lint::run(&env, args),
         Command::Explain(args) => explain::run(&env, args),
+        Command::Import(args) => import::run(&env, args),
         Command::Assess(args) => assess::run(&env, args),
         Command::Report(args) => report::run(&env, args),
         Command::Diff(args) => diff::run(&env, args),

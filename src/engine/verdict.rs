@@ -150,7 +150,9 @@ pub fn judge_with_waivers(
             rule.id, waiver.expires
         );
         if blocker {
-            judgement.no_go.push(format!("{reason}: the blocker counts again on the day"));
+            judgement
+                .no_go
+                .push(format!("{reason}: the blocker counts again on the day"));
         } else if serious {
             judgement.conditions.push(reason);
         }

@@ -250,6 +250,7 @@ pub(crate) fn blank(question: usize) -> AnswerEntry {
         due: None,
         evidence: None,
         note: None,
+        tenant_evidence: Vec::new(),
         pos: Pos::new(0, 0),
     }
 }

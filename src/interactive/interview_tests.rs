@@ -102,6 +102,7 @@ fn fresh(catalog: &Catalog) -> Answers {
         go_live: Some("2027-06-01".parse().unwrap()),
         assessed_by: None,
         assessed_on: None,
+        tenant_id: None,
     };
     new_answers("answers.yaml", meta, catalog)
 }

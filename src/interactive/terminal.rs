@@ -289,6 +289,7 @@ impl Prompter for Terminal {
             },
             assessed_by: Some(by.trim().to_owned()).filter(|s| !s.is_empty()),
             assessed_on: Some(today),
+            tenant_id: None,
         })
     }
 

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{AnswerEntry, AnswerValue, Answers, Catalog};
+use crate::model::{AnswerEntry, AnswerValue, Answers, Catalog, TenantEvidence};
 use crate::schema::ANSWERS_SCHEMA_COMMENT;
 
 /// The whole file, starting with the schema comment.
@@ -32,6 +32,9 @@ fn write_meta(out: &mut String, answers: &Answers) {
     }
     if let Some(on) = m.assessed_on {
         field(out, 2, "assessed_on", &on.to_string());
+    }
+    if let Some(tenant) = &m.tenant_id {
+        field(out, 2, "tenant_id", &scalar(tenant));
     }
 }
 
@@ -70,7 +73,7 @@ fn write_entry(out: &mut String, id: &str, entry: &AnswerEntry) {
         ),
         ("note", entry.note.as_deref().map(|n| block_or_scalar(n, 6))),
     ];
-    if extras.iter().all(|(_, v)| v.is_none()) {
+    if extras.iter().all(|(_, v)| v.is_none()) && entry.tenant_evidence.is_empty() {
         field(out, 2, &key, &value);
         return;
     }
@@ -79,6 +82,25 @@ fn write_entry(out: &mut String, id: &str, entry: &AnswerEntry) {
     for (name, text) in extras {
         if let Some(text) = text {
             field(out, 4, name, &text);
+        }
+    }
+    write_tenant_evidence(out, &entry.tenant_evidence);
+}
+
+/// The tool results behind an answer, one mapping per result, in the order they were imported.
+fn write_tenant_evidence(out: &mut String, items: &[TenantEvidence]) {
+    if items.is_empty() {
+        return;
+    }
+    out.push_str("    tenant_evidence:\n");
+    for e in items {
+        let _ = writeln!(out, "      - tool: {}", e.tool);
+        field(out, 8, "version", &scalar(&e.version));
+        field(out, 8, "id", &scalar(&e.id));
+        field(out, 8, "result", e.result.as_str());
+        field(out, 8, "run", &scalar(&e.run));
+        if let Some(tenant) = &e.tenant {
+            field(out, 8, "tenant", &scalar(tenant));
         }
     }
 }

@@ -16,8 +16,16 @@ const META_FIELDS: &[&str] = &[
     "go_live",
     "assessed_by",
     "assessed_on",
+    "tenant_id",
 ];
-const LONG_FIELDS: &[&str] = &["value", "owner", "due", "evidence", "note"];
+const LONG_FIELDS: &[&str] = &[
+    "value",
+    "owner",
+    "due",
+    "evidence",
+    "note",
+    "tenant_evidence",
+];
 const WAIVER_FIELDS: &[&str] = &["rule", "reason", "approved_by", "expires"];
 
 pub fn load(source: &Source, catalog: &Catalog, limits: Limits) -> Result<Answers, Diagnostics> {
@@ -98,6 +106,9 @@ fn meta(node: &Node, sink: &mut Sink) -> Option<Meta> {
     let go_live = f.optional_date("go_live", sink);
     let assessed_by = f.optional_str("assessed_by", sink);
     let assessed_on = f.optional_date("assessed_on", sink);
+    let tenant_id = f
+        .optional("tenant_id")
+        .and_then(|n| crate::load::evidence::tenant_id(n, sink));
     f.finish(sink);
     if let (Some(go_live), Some(assessed_on), Some(node)) = (go_live, assessed_on, go_live_node)
         && go_live < assessed_on
@@ -114,6 +125,7 @@ fn meta(node: &Node, sink: &mut Sink) -> Option<Meta> {
         go_live,
         assessed_by,
         assessed_on,
+        tenant_id,
     })
 }
 
@@ -166,6 +178,7 @@ fn answer(
         due: None,
         evidence: None,
         note: None,
+        tenant_evidence: Vec::new(),
         pos: key.pos,
     };
     let value_node = match &node.value {
@@ -176,6 +189,9 @@ fn answer(
             entry.due = f.optional_date("due", sink);
             entry.evidence = f.optional_str("evidence", sink);
             entry.note = f.optional_str("note", sink);
+            if let Some(n) = f.optional("tenant_evidence") {
+                entry.tenant_evidence = crate::load::evidence::list_of(n, sink);
+            }
             f.finish(sink);
             value?
         }

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod checklist;
 pub mod config;
 pub mod config_check;
+pub mod evidence;
 pub mod expr_pos;
 pub mod fields;
 pub mod folders;

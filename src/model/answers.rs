@@ -11,6 +11,8 @@ pub struct Meta {
     pub go_live: Option<Date>,
     pub assessed_by: Option<String>,
     pub assessed_on: Option<Date>,
+    /// The Entra tenant the assessment is about, set by the first evidence import.
+    pub tenant_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +37,8 @@ pub struct AnswerEntry {
     pub due: Option<Date>,
     pub evidence: Option<String>,
     pub note: Option<String>,
+    /// Results of tenant-assessment tools that bear on this answer (`migready import`).
+    pub tenant_evidence: Vec<crate::model::TenantEvidence>,
     /// Where the answer's key stands in the answers file, for annotations.
     pub pos: Pos,
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub struct Limits {
     /// Largest input file, in bytes.
     pub max_file_bytes: u64,
-    /// Deepest nesting of YAML mappings and lists.
+    /// Deepest nesting of YAML mappings and lists, and of JSON in results files read by `import`.
     pub max_yaml_depth: usize,
     /// Most YAML values in one file, aliases expanded (this is what stops an alias bomb).
     pub max_yaml_nodes: usize,

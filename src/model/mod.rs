@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod catalog;
 pub mod config;
+pub mod evidence;
 pub mod limits;
 
 pub use answers::{AnswerEntry, AnswerValue, Answers, Meta, Waiver};
@@ -10,4 +11,5 @@ pub use catalog::{
     AnswerKind, Band, Catalog, Checklist, ChoiceOption, Priority, Question, Rule, Severity,
 };
 pub use config::{Config, GateConfig, PortfolioConfig, Require, Thresholds};
+pub use evidence::{Outcome, TenantEvidence, Tool};
 pub use limits::Limits;

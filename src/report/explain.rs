@@ -61,6 +61,9 @@ pub fn question_text(catalog: &Catalog, q: &Question) -> String {
     if !q.references.is_empty() {
         let _ = writeln!(s, "References: {}", q.references.join("; "));
     }
+    if let Some(index) = catalog.question(&q.id) {
+        s.push_str(&crate::evidence::explain::describe(catalog, index));
+    }
     rules_that_read(&mut s, catalog, q);
     s
 }

@@ -7,9 +7,10 @@
 // Never built: the types exist for their schema.
 #![allow(dead_code)]
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Map, Value, json};
 
 use crate::model::{AnswerKind, Catalog, Question};
@@ -36,6 +37,8 @@ struct Meta {
     /// Who answered, e.g. "Priya Nair, IT manager".
     assessed_by: Option<Text>,
     assessed_on: Option<DateText>,
+    /// The Entra tenant (a GUID) the assessment is about; `migready import` sets it and refuses another's results.
+    tenant_id: Option<Guid>,
 }
 
 /// The bare value, or the long form with who follows it up and by when.
@@ -69,6 +72,68 @@ struct LongAnswer {
     /// Where the answer can be checked.
     evidence: Option<Text>,
     note: Option<Text>,
+    /// Results of tenant-assessment tools that bear on this answer, written by `migready import`.
+    tenant_evidence: Option<Vec<TenantEvidence>>,
+}
+
+/// One tool result: enough to judge the answer again without the original results file.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct TenantEvidence {
+    tool: EvidenceTool,
+    /// The tool's version as its results file gives it.
+    version: Text,
+    /// The control or test id as the tool wrote it, e.g. MS.AAD.3.2v2 or MT.1007.
+    id: Text,
+    result: EvidenceResult,
+    /// When the tool ran (ISO 8601, starting with the date).
+    run: RunTime,
+    /// The tenant the tool ran against.
+    tenant: Option<Guid>,
+}
+
+#[derive(JsonSchema)]
+enum EvidenceTool {
+    ScubaGear,
+    Maester,
+}
+
+/// Only results that decide something are kept.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum EvidenceResult {
+    Pass,
+    Fail,
+}
+
+/// An Entra tenant id.
+struct Guid;
+
+impl JsonSchema for Guid {
+    fn schema_name() -> Cow<'static, str> {
+        "TenantId".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+            "description": "An Entra tenant id (a GUID)."
+        })
+    }
+}
+
+/// A time as a tool wrote it: ISO 8601, starting with the date.
+struct RunTime;
+
+impl JsonSchema for RunTime {
+    fn schema_name() -> Cow<'static, str> {
+        "RunTime".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}" })
+    }
 }
 
 #[derive(JsonSchema)]

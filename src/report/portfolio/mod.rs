@@ -37,6 +37,8 @@ pub struct Portfolio {
     pub rows: Vec<Row>,
 }
 
+// Most rows are assessed ones; boxing them to shrink the rare invalid row would cost an allocation each.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Row {
     Assessed(Assessed),
