@@ -73,13 +73,23 @@ fn a_blocker_close_to_go_live_is_no_go_and_far_from_it_is_silent() {
 #[test]
 fn an_active_waiver_lifts_the_blocker_and_an_expired_one_does_not() {
     let answers = READY.replace("blocker.rollback_plan: yes", "blocker.rollback_plan: no");
-    let waiver = "waivers:\n  - rule: BLK-001\n    reason: Source stays live for a month\n    approved_by: COO\n    expires: 2027-01-05\n";
+    let waiver = "waivers:\n  - rule: BLK-001\n    reason: Source stays live for a month\n    approved_by: COO\n    expires: 2027-01-31\n";
     let (_, active) = assess(&format!("{answers}{waiver}"), "2027-01-01");
     assert_eq!(active.waivers, vec![WaiverState::Active]);
     assert_ne!(active.judgement.verdict, Verdict::NoGo);
-    let (_, expired) = assess(&format!("{answers}{waiver}"), "2027-01-06");
+    let (_, expired) = assess(&format!("{answers}{waiver}"), "2027-02-01");
     assert_eq!(expired.waivers, vec![WaiverState::Expired]);
     assert_eq!(expired.judgement.verdict, Verdict::NoGo);
+    // Waived only until before go-live (2027-01-10): on the day the blocker stands again.
+    let short = waiver.replace("2027-01-31", "2027-01-05");
+    let (_, lapsing) = assess(&format!("{answers}{short}"), "2027-01-01");
+    assert_eq!(lapsing.waivers, vec![WaiverState::Active]);
+    assert_eq!(lapsing.judgement.verdict, Verdict::NoGo);
+    assert!(
+        lapsing.judgement.no_go[0].contains("before go-live"),
+        "{:?}",
+        lapsing.judgement
+    );
 }
 
 #[test]
