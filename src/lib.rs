@@ -17,6 +17,10 @@
 //! date diag suggest glob atomic   leaves: dates, diagnostics, "did you mean", globs, atomic writes
 //! ```
 //!
+//! The lower part (the leaves, `expr`, `model::{catalog, limits}` and the checklist loader in
+//! `load`) is the `migready-core` crate under `crates/core/`, because `build.rs` compiles the
+//! built-in checklists with it; this crate re-exports each module at the same path.
+//!
 //! `cli` holds only the command-line types (clap); `main` parses them and `commands` read them.
 //! It imports value types from below (`model`, `engine`, `schema`, `report::portfolio`) and
 //! nothing from `commands`. Nothing below `commands` depends on clap.
@@ -28,12 +32,13 @@
 //! | a subcommand's flags / its behaviour | `cli` / `commands::<name>` |
 //! | config and catalogue loading for every command, output, exit codes | `commands/mod.rs` (`Env`, `Exit`, `Failure`) |
 //! | scoring one answers file (read, load, assess, gate), the gate request | `commands::scoring` |
-//! | reading a file, size and encoding limits | `load::source` |
-//! | YAML to a spanned tree; checklist, answers, config files | `load::yaml`; `load::{checklist, question, answers, config}` |
+//! | reading a file, size and encoding limits | `load::source` (core) |
+//! | YAML to a spanned tree; checklist files; answers and config files | `load::yaml`, `load::{checklist, question}` (core); `load::{answers, config}` |
 //! | checklist folders and their file limit | `load::folders` |
-//! | the catalogue: ids, priorities, conditions compiled | `load::catalog` (built-ins: `load::builtin`, `build.rs`) |
-//! | the limits and their `[limits]` keys | `model::limits` |
-//! | the condition language (`when:`) | `expr` |
+//! | the catalogue: ids, priorities, conditions compiled | `load::catalog` (core) |
+//! | the built-in checklists: their list, their build-time compile, their embedding | `load::BUILTIN_FILES` (core), `build.rs`, `load::builtin` |
+//! | the limits and their `[limits]` keys | `model::limits` (core) |
+//! | the condition language (`when:`) | `expr` (core) |
 //! | rule evaluation, scores, verdict, waivers, gate | `engine::{assess, score, verdict, gate}` |
 //! | what every format shows (the report model), baseline comparison | `report::model`, `report::baseline` |
 //! | `check` formats: table, json, junit, sarif, github, markdown | `report::check::*` |
@@ -41,20 +46,19 @@
 //! | `portfolio` / `diff` table / `explain` / end of the interview | `report::portfolio`, `report::diff`, `report::explain`, `report::interview` |
 //! | escaping (markdown, HTML, XML), plain phrases, finding locations, terminal tables | `report::{escape, phrases, location, terminal}` |
 //! | the interview: prompts, saving, Ctrl-C | `interactive::{interview, terminal, store, interrupt}` |
-//! | error positions and codes | `diag` |
+//! | error positions and codes; dates; "did you mean" | `diag`, `date`, `suggest` (core) |
 
 pub mod atomic;
 pub mod cli;
 pub mod commands;
-pub mod date;
-pub mod diag;
 pub mod engine;
 pub mod evidence;
-pub mod expr;
 pub mod glob;
 pub mod interactive;
 pub mod load;
 pub mod model;
 pub mod report;
 pub mod schema;
-pub mod suggest;
+
+// Built as their own crate so that build.rs can compile the built-in checklists with them.
+pub use migready_core::{date, diag, expr, suggest};

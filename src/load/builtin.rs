@@ -18,25 +18,9 @@ pub fn catalog() -> Option<Catalog> {
     postcard::from_bytes(CATALOG).ok()
 }
 
-macro_rules! builtin {
-    ($name:literal) => {
-        (
-            $name,
-            include_str!(concat!("../../checklists/", $name)),
-            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".bin")).as_slice(),
-        )
-    };
-}
-
-/// File name, YAML text and parsed tree, in the order areas are assessed. Must match `build.rs`.
-const FILES: &[(&str, &str, &[u8])] = &[
-    builtin!("priorities.yaml"),
-    builtin!("identity.yaml"),
-    builtin!("endpoint.yaml"),
-    builtin!("comms.yaml"),
-    builtin!("escalation.yaml"),
-    builtin!("post-go-live.yaml"),
-];
+/// File name, YAML text and parsed tree of each of `load::BUILTIN_FILES`, in that order, as
+/// `build.rs` wrote the table.
+const FILES: &[(&str, &str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
 
 pub fn sources() -> Vec<Source> {
     FILES

@@ -1,16 +1,13 @@
 //! Reading files into the checked model, collecting every problem with its location.
+//!
+//! The checklist loader lives in the core crate, which the build script uses too; answers and
+//! config files, the built-in checklists and checklist folders are read here.
 
 pub mod answers;
 pub mod builtin;
-pub mod catalog;
-pub mod checklist;
 pub mod config;
 pub mod config_check;
 pub mod evidence;
-pub mod expr_pos;
-pub mod fields;
 pub mod folders;
-pub mod question;
-pub mod risk;
-pub mod source;
-pub mod yaml;
+
+pub use migready_core::load::{catalog, checklist, expr_pos, fields, question, risk, source, yaml};

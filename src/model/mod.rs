@@ -1,10 +1,11 @@
 //! The checked model: what the files mean once every problem has been ruled out.
 
 pub mod answers;
-pub mod catalog;
 pub mod config;
 pub mod evidence;
-pub mod limits;
+
+// The catalogue and the limits live in the core crate, which the build script uses too.
+pub use migready_core::model::{catalog, limits};
 
 pub use answers::{AnswerEntry, AnswerValue, Answers, Meta, Waiver};
 pub use catalog::{

@@ -94,9 +94,8 @@ fn each_value_in_a_list_is_checked() {
         r#"identity.mfa_coverage in ["all_users", "admin_only", "everyone"]"#,
         Context::Rule,
     );
-    let found: Vec<(ErrorKind, usize)> = errors.iter().map(|e| (e.kind, e.offset)).collect();
     assert_eq!(
-        found,
+        kinds_and_offsets(&errors),
         vec![
             (ErrorKind::UnknownOption, 39),
             (ErrorKind::UnknownOption, 53)

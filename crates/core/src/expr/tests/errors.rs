@@ -232,9 +232,8 @@ fn every_resolution_and_type_error_is_reported() {
         r#"identity.mfa_coverag == "x" and comms.plan == "weekly" or (endpoint.enrolled_pct == "high" and zz)"#,
         Context::Rule,
     );
-    let found: Vec<(ErrorKind, usize)> = errors.iter().map(|e| (e.kind, e.offset)).collect();
     assert_eq!(
-        found,
+        kinds_and_offsets(&errors),
         vec![
             (ErrorKind::UnknownQuestion, 0),
             (ErrorKind::UnknownOption, 46),

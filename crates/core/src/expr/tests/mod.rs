@@ -197,6 +197,11 @@ pub(super) fn errors_in(source: &str, context: Context) -> Vec<CompileError> {
     }
 }
 
+/// Each error's kind and offset, in the order they are reported.
+pub(super) fn kinds_and_offsets(errors: &[CompileError]) -> Vec<(ErrorKind, usize)> {
+    errors.iter().map(|e| (e.kind, e.offset)).collect()
+}
+
 /// The single error of an invalid rule condition.
 pub(super) fn error(source: &str) -> CompileError {
     let mut errors = errors_in(source, Context::Rule);

@@ -1,0 +1,9 @@
+//! The checked catalogue and the limits on what any input may cost.
+
+pub mod catalog;
+pub mod limits;
+
+pub use catalog::{
+    AnswerKind, Band, Catalog, Checklist, ChoiceOption, Priority, Question, Rule, Severity,
+};
+pub use limits::Limits;
