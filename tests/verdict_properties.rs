@@ -51,31 +51,9 @@ fn entry(q: usize, value: AnswerValue) -> Option<AnswerEntry> {
     })
 }
 
-/// The best answer a question accepts: the highest-scored option or band, every tick, `yes`.
+/// The best answer a question accepts (the engine's own idea of it, which the interview uses too).
 fn best(kind: &AnswerKind) -> AnswerValue {
-    match kind {
-        AnswerKind::YesNo { .. } => AnswerValue::Yes,
-        AnswerKind::Choice { options } => {
-            let top = options
-                .iter()
-                .max_by(|a, b| a.score.total_cmp(&b.score))
-                .expect("a choice has options");
-            AnswerValue::Choice(top.value.clone())
-        }
-        AnswerKind::Multi { options } => {
-            AnswerValue::Multi(options.iter().map(|o| o.value.clone()).collect())
-        }
-        AnswerKind::Maturity { .. } => AnswerValue::Number(5.0),
-        AnswerKind::Number { min, bands, .. } => {
-            let top = bands.iter().max_by(|a, b| a.score.total_cmp(&b.score));
-            AnswerValue::Number(match top {
-                Some(band) => band.min.or(band.max).unwrap_or(0.0),
-                None => min.unwrap_or(0.0).max(1.0),
-            })
-        }
-        AnswerKind::Date => AnswerValue::Date(go_live().add_days(400)),
-        AnswerKind::Text | AnswerKind::Person => AnswerValue::Text("Alex Morgan (IT lead)".into()),
-    }
+    engine::score::best_answer(kind, go_live())
 }
 
 /// Every real answer a question accepts, as far as scoring and rules can tell them apart.

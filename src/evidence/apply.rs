@@ -162,14 +162,5 @@ fn merge(before: &[TenantEvidence], fresh: Vec<TenantEvidence>) -> Vec<TenantEvi
 }
 
 fn blank(question: usize) -> AnswerEntry {
-    AnswerEntry {
-        question,
-        value: AnswerValue::Unknown,
-        owner: None,
-        due: None,
-        evidence: None,
-        note: None,
-        tenant_evidence: Vec::new(),
-        pos: Pos::new(0, 0),
-    }
+    AnswerEntry::blank(question, Pos::new(0, 0))
 }

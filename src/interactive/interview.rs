@@ -243,16 +243,7 @@ impl<'a> Interview<'a> {
 
 /// An entry with no answer yet, for a question about to be asked.
 pub(crate) fn blank(question: usize) -> AnswerEntry {
-    AnswerEntry {
-        question,
-        value: AnswerValue::Unknown,
-        owner: None,
-        due: None,
-        evidence: None,
-        note: None,
-        tenant_evidence: Vec::new(),
-        pos: Pos::new(0, 0),
-    }
+    AnswerEntry::blank(question, Pos::new(0, 0))
 }
 
 /// A fresh answers value: the meta block and no answers yet.

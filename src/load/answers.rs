@@ -171,16 +171,7 @@ fn answer(
     sink: &mut Sink,
 ) -> Option<AnswerEntry> {
     let question = catalog.questions.get(index)?;
-    let mut entry = AnswerEntry {
-        question: index,
-        value: AnswerValue::Unknown,
-        owner: None,
-        due: None,
-        evidence: None,
-        note: None,
-        tenant_evidence: Vec::new(),
-        pos: key.pos,
-    };
+    let mut entry = AnswerEntry::blank(index, key.pos);
     let value_node = match &node.value {
         Value::Map(_) => {
             let mut f = Fields::of(node, "a long-form answer", LONG_FIELDS, sink)?;

@@ -43,6 +43,22 @@ pub struct AnswerEntry {
     pub pos: Pos,
 }
 
+impl AnswerEntry {
+    /// An entry with no answer yet (`unknown`) and nothing else, for a question about to be answered.
+    pub fn blank(question: usize, pos: Pos) -> AnswerEntry {
+        AnswerEntry {
+            question,
+            value: AnswerValue::Unknown,
+            owner: None,
+            due: None,
+            evidence: None,
+            note: None,
+            tenant_evidence: Vec::new(),
+            pos,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Waiver {
     pub rule: usize,

@@ -262,7 +262,7 @@ fn expr_text(node: Option<&Node>, sink: &mut Sink) -> Option<ExprText> {
     })
 }
 
-fn severity(node: &Node, sink: &mut Sink) -> Option<Severity> {
+pub fn severity(node: &Node, sink: &mut Sink) -> Option<Severity> {
     let found = node.as_str().and_then(Severity::parse);
     if found.is_none() {
         let names: Vec<&str> = Severity::ALL.iter().map(|s| s.as_str()).collect();

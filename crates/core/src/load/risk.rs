@@ -5,7 +5,8 @@
 //! cannot say (combinations across areas, escalation as go-live nears).
 
 use crate::diag::{Code, Pos, Sink};
-use crate::load::fields::{Fields, list, number};
+use crate::load::checklist::severity;
+use crate::load::fields::{Fields, number};
 use crate::load::yaml::Node;
 use crate::model::catalog::{AnswerMatch, Raise, RiskyAnswer};
 use crate::model::{AnswerKind, Question, Rule, Severity};
@@ -32,8 +33,8 @@ const FINDING_FIELDS: &[&str] = &["title", "risk", "remediation", "owner"];
 
 /// `raises: high`, or `raises: { severity: critical, blocker: true, within_days: 30 }`.
 pub fn raise(node: &Node, sink: &mut Sink) -> Option<Raise> {
-    if let Some(name) = node.as_str() {
-        return severity(node, name, sink).map(|severity| Raise {
+    if node.as_str().is_some() {
+        return severity(node, sink).map(|severity| Raise {
             severity,
             blocker: false,
             within_days: None,
@@ -52,7 +53,7 @@ fn raise_fields(f: &mut Fields, sink: &mut Sink) -> Option<Raise> {
     let within_days = days(f.optional("within_days"), "within_days", sink);
     let blocker_within = days(f.optional("blocker_within"), "blocker_within", sink);
     let severity_node = severity_node?;
-    let severity = severity(severity_node, severity_node.as_str().unwrap_or(""), sink)?;
+    let severity = severity(severity_node, sink)?;
     if blocker && severity != Severity::Critical {
         sink.error(
             severity_node.pos,
@@ -81,23 +82,6 @@ fn days(node: Option<&Node>, name: &str, sink: &mut Sink) -> Option<i64> {
         return None;
     }
     Some(n as i64)
-}
-
-fn severity(node: &Node, name: &str, sink: &mut Sink) -> Option<Severity> {
-    let found = Severity::parse(name);
-    if found.is_none() {
-        let names: Vec<&str> = Severity::ALL.iter().map(|s| s.as_str()).collect();
-        sink.error(
-            node.pos,
-            Code::InvalidValue,
-            format!(
-                "`raises` names a severity, one of {}{}",
-                list(&names),
-                crate::suggest::did_you_mean(name, names.iter().copied())
-            ),
-        );
-    }
-    found
 }
 
 /// The question-level `raises:`: for yes/no, a map from `no` / `partial` to what each raises; for a
