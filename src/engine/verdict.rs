@@ -34,8 +34,28 @@ impl Verdict {
 /// Any unwaived blocker, or a score or completeness under its floor, is NO-GO. Unwaived critical or
 /// high findings, a priority under its floor, or a score under the GO mark allow GO WITH CONDITIONS at best.
 pub fn judge(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Judgement {
+    let no_go = no_go_reasons(catalog, a, t);
+    let conditions = condition_reasons(catalog, a, t);
+    Judgement {
+        verdict: verdict_of(&no_go, &conditions),
+        no_go,
+        conditions,
+    }
+}
+
+fn verdict_of(no_go: &[String], conditions: &[String]) -> Verdict {
+    if !no_go.is_empty() {
+        Verdict::NoGo
+    } else if !conditions.is_empty() {
+        Verdict::Conditional
+    } else {
+        Verdict::Go
+    }
+}
+
+/// Unwaived blockers, then a score or completeness under its floor.
+fn no_go_reasons(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Vec<String> {
     let mut no_go = Vec::new();
-    let mut conditions = Vec::new();
     for f in a
         .findings
         .iter()
@@ -68,6 +88,13 @@ pub fn judge(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Judgement {
             a.open_questions.len()
         ));
     }
+    no_go
+}
+
+/// Unwaived critical and high findings, priorities under their floor, a score under the GO mark,
+/// no go-live date.
+fn condition_reasons(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Vec<String> {
+    let mut conditions = Vec::new();
     for severity in [Severity::Critical, Severity::High] {
         let ids: Vec<&str> = a
             .findings
@@ -102,24 +129,13 @@ pub fn judge(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Judgement {
         ));
     }
     if a.days_to_go_live.is_none() {
+        let n = a.not_evaluable.len();
         conditions.push(format!(
-            "no go-live date is set: {} rule{} about the run-up to cutover cannot be judged until one is",
-            a.not_evaluable.len(),
-            if a.not_evaluable.len() == 1 { "" } else { "s" }
+            "no go-live date is set: {n} rule{} about the run-up to cutover cannot be judged until one is",
+            if n == 1 { "" } else { "s" }
         ));
     }
-    let verdict = if !no_go.is_empty() {
-        Verdict::NoGo
-    } else if !conditions.is_empty() {
-        Verdict::Conditional
-    } else {
-        Verdict::Go
-    };
-    Judgement {
-        verdict,
-        no_go,
-        conditions,
-    }
+    conditions
 }
 
 /// [`judge`], plus what waivers that run out before go-live mean on the day: a waived blocker is
@@ -157,13 +173,7 @@ pub fn judge_with_waivers(
             judgement.conditions.push(reason);
         }
     }
-    judgement.verdict = if !judgement.no_go.is_empty() {
-        Verdict::NoGo
-    } else if !judgement.conditions.is_empty() {
-        Verdict::Conditional
-    } else {
-        Verdict::Go
-    };
+    judgement.verdict = verdict_of(&judgement.no_go, &judgement.conditions);
     judgement
 }
 

@@ -3,6 +3,7 @@
 //! The checklist loader lives in the core crate, which the build script uses too; answers and
 //! config files, the built-in checklists and checklist folders are read here.
 
+pub mod answer_value;
 pub mod answers;
 pub mod builtin;
 pub mod config;

@@ -17,6 +17,7 @@ pub mod model;
 pub mod phrases;
 pub mod portfolio;
 pub mod terminal;
+pub mod words;
 
 pub use model::Report;
 

@@ -3,10 +3,9 @@
 use crate::date::Date;
 use crate::diag::Pos;
 use crate::engine::{Assessment, Gate, Verdict, WaiverState};
-use crate::model::{
-    AnswerEntry, AnswerKind, AnswerValue, Answers, Catalog, Question, Severity, Thresholds,
-};
+use crate::model::{AnswerEntry, Answers, Catalog, Question, Severity, Thresholds};
 use crate::report::baseline::Since;
+pub use crate::report::words::{answer_text, steps};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
@@ -145,36 +144,6 @@ impl FindingLine {
             .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     }
-}
-
-/// Splits "1. Do this. 2. Then that." at each next number in turn; anything else stays whole.
-pub fn steps(text: &str) -> Vec<&str> {
-    let text = text.trim();
-    let Some(mut rest) = text.strip_prefix("1. ") else {
-        return vec![text];
-    };
-    let mut steps = Vec::new();
-    let mut next = 2;
-    while let Some((step, after)) = split_at_number(rest, next) {
-        steps.push(step.trim());
-        rest = after;
-        next += 1;
-    }
-    steps.push(rest.trim());
-    steps
-}
-
-/// Finds `N. ` after whitespace (a space or the line break of a folded YAML string).
-fn split_at_number(text: &str, n: usize) -> Option<(&str, &str)> {
-    let marker = format!("{n}. ");
-    let mut from = 0;
-    while let Some(at) = text[from..].find(&marker).map(|i| i + from) {
-        if text[..at].ends_with(char::is_whitespace) {
-            return Some((&text[..at], &text[at + marker.len()..]));
-        }
-        from = at + marker.len();
-    }
-    None
 }
 
 impl WaiverLine {
@@ -382,36 +351,5 @@ fn answer_ref(question: &Question, entry: Option<&AnswerEntry>) -> AnswerRef {
         value: entry.map(|e| answer_text(&question.kind, &e.value)),
         note: entry.and_then(|e| e.note.clone()),
         evidence: entry.and_then(|e| e.evidence.clone()),
-    }
-}
-
-/// An answer in the words of the checklist: option labels rather than values, numbers with their unit.
-pub fn answer_text(kind: &AnswerKind, value: &AnswerValue) -> String {
-    let label = |v: &str| {
-        kind.options()
-            .iter()
-            .find(|o| o.value == v)
-            .map_or_else(|| v.to_owned(), |o| o.label.clone())
-    };
-    match (kind, value) {
-        (_, AnswerValue::NotApplicable) => "n/a".into(),
-        (_, AnswerValue::Unknown) => "unknown".into(),
-        (_, AnswerValue::Yes) => "yes".into(),
-        (_, AnswerValue::No) => "no".into(),
-        (_, AnswerValue::Partial) => "partial".into(),
-        (_, AnswerValue::Choice(v)) => label(v),
-        (_, AnswerValue::Multi(vs)) if vs.is_empty() => "none".into(),
-        (_, AnswerValue::Multi(vs)) => vs.iter().map(|v| label(v)).collect::<Vec<_>>().join(", "),
-        (AnswerKind::Maturity { levels }, AnswerValue::Number(n)) => {
-            let level = levels.get(*n as usize).map(|l| format!(": {l}"));
-            format!("level {n} of 5{}", level.unwrap_or_default())
-        }
-        (AnswerKind::Number { unit: Some(u), .. }, AnswerValue::Number(n)) if u == "%" => {
-            format!("{n}%")
-        }
-        (AnswerKind::Number { unit: Some(u), .. }, AnswerValue::Number(n)) => format!("{n} {u}"),
-        (_, AnswerValue::Number(n)) => format!("{n}"),
-        (_, AnswerValue::Date(d)) => d.to_string(),
-        (_, AnswerValue::Text(t)) => t.clone(),
     }
 }

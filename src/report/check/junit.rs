@@ -58,16 +58,9 @@ fn checklist_ids(report: &Report) -> Vec<String> {
     ids
 }
 
-/// One test case: the verdict against what the gate requires, with the reasons it failed.
-fn gate_suite(report: &Report, out: &mut String) -> Counts {
-    let failed = report.gate.as_ref().is_some_and(|g| !g.passed);
-    let _ = writeln!(
-        out,
-        "  <testsuite name=\"{GATE_SUITE}\" tests=\"1\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
-        usize::from(failed)
-    );
-    let _ = writeln!(out, "    <properties>");
-    for (name, value) in [
+/// What the gate was judged on, as the suite's properties.
+fn gate_properties(report: &Report) -> [(&'static str, String); 7] {
+    [
         ("organisation", report.organisation.clone()),
         ("project", report.project.clone()),
         ("verdict", report.verdict.as_str().to_owned()),
@@ -82,7 +75,19 @@ fn gate_suite(report: &Report, out: &mut String) -> Counts {
                 .unwrap_or_default(),
         ),
         ("completeness", format!("{:.1}", report.completeness)),
-    ] {
+    ]
+}
+
+/// One test case: the verdict against what the gate requires, with the reasons it failed.
+fn gate_suite(report: &Report, out: &mut String) -> Counts {
+    let failed = report.gate.as_ref().is_some_and(|g| !g.passed);
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"{GATE_SUITE}\" tests=\"1\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
+        usize::from(failed)
+    );
+    let _ = writeln!(out, "    <properties>");
+    for (name, value) in gate_properties(report) {
         let _ = writeln!(
             out,
             "      <property name=\"{name}\" value=\"{}\"/>",
