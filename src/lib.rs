@@ -39,7 +39,15 @@
 //! | the built-in checklists: their list, their build-time compile, their embedding | `load::BUILTIN_FILES` (core), `build.rs`, `load::builtin` |
 //! | the limits and their `[limits]` keys | `model::limits` (core) |
 //! | the condition language (`when:`) | `expr` (core) |
-//! | rule evaluation, scores, verdict, waivers, gate | `engine::{assess, score, verdict, gate}` |
+//! | risky answers in checklists (`raises:`, `finding:`), `lint`'s silent-risk warning | `load::risk` (core) |
+//! | which rules fire and at what severity; run-up windows; rules a date would decide | `engine::findings` |
+//! | `unknown` judged by its worst answer (conditions and follow-ups) | `engine::worst_case` |
+//! | the stage (kickoff, go/no-go, after go-live, no date) | `engine::stage` |
+//! | rule evaluation, scores and their caps, verdict, waivers, gate | `engine::{assess, score, verdict, gate}` |
+//! | an answer's value checked against its question; placeholder names refused | `load::answer_value` |
+//! | `migready.toml` checked against its schema, every problem at once | `load::config_check` |
+//! | tenant evidence: ScubaGear and Maester results, the mapping, `import` | `evidence`, `commands::import` |
+//! | which answer an interview answer is credited with | `interactive::attribution` |
 //! | what every format shows (the report model), baseline comparison | `report::model`, `report::baseline` |
 //! | `check` formats: table, json, junit, sarif, github, markdown | `report::check::*` |
 //! | `report` formats: the outline once, markdown, html, json | `report::leadership::{outline, markup, markdown, html, json}` |
