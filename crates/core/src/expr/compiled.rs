@@ -38,6 +38,8 @@ pub(super) enum Operand {
     Count(usize),
     /// `days_until(q)`.
     DaysUntil(usize),
+    /// `days_after_go_live(q)`: from go-live to a date answer, negative when it falls before.
+    DaysAfterGoLive(usize),
     /// `score("priority")`, by priority index.
     Score(usize),
     DaysToGoLive,

@@ -109,6 +109,10 @@ impl Operand {
                 Answer::Date(d) => Some(days_between(facts.today(), d)),
                 _ => None,
             },
+            Operand::DaysAfterGoLive(q) => match (facts.answer(*q), facts.go_live()) {
+                (Answer::Date(d), Some(go_live)) => Some(days_between(go_live, d)),
+                _ => None,
+            },
             Operand::Score(p) => facts.score(*p).map(Value::Number),
             Operand::DaysToGoLive => facts.go_live().map(|d| days_between(facts.today(), d)),
             Operand::GoLive => facts.go_live().map(Value::Date),

@@ -11,7 +11,14 @@ use super::{Context, ErrorKind, QuestionType};
 use crate::suggest::did_you_mean;
 
 /// Named in "unknown function" messages when no close match exists.
-pub(super) const FUNCTIONS: [&str; 5] = ["answered", "unknown", "count", "days_until", "score"];
+pub(super) const FUNCTIONS: [&str; 6] = [
+    "answered",
+    "unknown",
+    "count",
+    "days_until",
+    "days_after_go_live",
+    "score",
+];
 
 /// Which question types a function accepts.
 #[derive(Clone, Copy)]
@@ -45,6 +52,10 @@ impl<'a> Checker<'a> {
             "days_until" => {
                 let q = self.question_arg(name, args, close, Needs::Date)?;
                 Some(Side::Numeric(Operand::DaysUntil(q)))
+            }
+            "days_after_go_live" => {
+                let q = self.question_arg(name, args, close, Needs::Date)?;
+                Some(Side::Numeric(Operand::DaysAfterGoLive(q)))
             }
             "score" => self.score(args, close, span),
             _ => {

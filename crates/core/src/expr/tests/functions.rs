@@ -1,4 +1,5 @@
-//! `answered`, `unknown`, `count`, `days_until`, `score` and the facts `days_to_go_live`, `go_live`.
+//! `answered`, `unknown`, `count`, `days_until`, `days_after_go_live`, `score` and the facts
+//! `days_to_go_live`, `go_live`.
 
 use super::*;
 
@@ -64,6 +65,32 @@ fn count_counts_selected_options() {
         let facts = TestFacts::new().with(CHANNELS, answer);
         assert_eq!(eval("count(comms.channels) == 0", &facts), Truth::Unknown);
     }
+}
+
+#[test]
+fn days_after_go_live_counts_from_go_live() {
+    // Go-live is 2026-03-01 in the fixture.
+    let facts = TestFacts::new().with(REVIEW_DATE, Answer::Date(date("2026-03-31")));
+    assert_eq!(
+        eval("days_after_go_live(post-go-live.review_date) == 30", &facts),
+        Truth::True
+    );
+    let before = TestFacts::new().with(REVIEW_DATE, Answer::Date(date("2026-02-27")));
+    assert_eq!(
+        eval(
+            "days_after_go_live(post-go-live.review_date) == -2",
+            &before
+        ),
+        Truth::True
+    );
+    let undated = TestFacts::new()
+        .with(REVIEW_DATE, Answer::Date(date("2026-03-31")))
+        .go_live(None);
+    assert_eq!(
+        eval("days_after_go_live(post-go-live.review_date) < 0", &undated),
+        Truth::Unknown,
+        "no go-live date, nothing to count from"
+    );
 }
 
 #[test]
