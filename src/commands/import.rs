@@ -18,19 +18,7 @@ pub fn run(env: &Env, args: &ImportArgs) -> Result<Exit, Failure> {
         // Only when an organisation's checklist replaces a built-in one; the rest still imports.
         env.note(&format!("migready: evidence mapping entry left out: {d}"));
     }
-    let mut files = Vec::new();
-    let mut diags = Diagnostics::default();
-    for path in &args.files {
-        match source::read(path, limits.max_file_bytes)
-            .and_then(|s| evidence::read(&s, limits.max_yaml_depth))
-        {
-            Ok(runs) => files.push((path.display().to_string(), runs)),
-            Err(d) => diags.push(d),
-        }
-    }
-    if !diags.is_empty() {
-        return Err(diags.into());
-    }
+    let files = read_results(&args.files, limits)?;
     let mismatch_ok = args.tenant_mismatch == Some(TenantMismatch::Ok);
     let selected = tenant::select(files, answers.meta.tenant_id.as_deref(), mismatch_ok)
         .map_err(Failure::Usage)?;
@@ -48,8 +36,40 @@ pub fn run(env: &Env, args: &ImportArgs) -> Result<Exit, Failure> {
     if !env.global.quiet {
         env.emit(&report)?;
     }
+    write(env, args, (&answers, &catalog), import.changed, limits)
+}
+
+/// Every results file, or every problem with them: nothing is imported from a set with a bad file.
+fn read_results(
+    paths: &[std::path::PathBuf],
+    limits: crate::model::Limits,
+) -> Result<Vec<(String, Vec<evidence::Run>)>, Failure> {
+    let mut files = Vec::new();
+    let mut diags = Diagnostics::default();
+    for path in paths {
+        match source::read(path, limits.max_file_bytes)
+            .and_then(|s| evidence::read(&s, limits.max_yaml_depth))
+        {
+            Ok(runs) => files.push((path.display().to_string(), runs)),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.is_empty() {
+        Ok(files)
+    } else {
+        Err(diags.into())
+    }
+}
+
+fn write(
+    env: &Env,
+    args: &ImportArgs,
+    (answers, catalog): (&crate::model::Answers, &crate::model::Catalog),
+    changed: bool,
+    limits: crate::model::Limits,
+) -> Result<Exit, Failure> {
     let file = args.answers.display().to_string();
-    if !import.changed || args.dry_run {
+    if !changed || args.dry_run {
         let why = if args.dry_run {
             "--dry-run"
         } else {
@@ -58,11 +78,11 @@ pub fn run(env: &Env, args: &ImportArgs) -> Result<Exit, Failure> {
         env.note(&format!("{file} not written ({why})"));
         return Ok(Exit::Success);
     }
-    let yaml = writer::to_yaml(&answers, &catalog);
+    let yaml = writer::to_yaml(answers, catalog);
     // The file is read back before it replaces the old one: an import never leaves a file `check` refuses.
     load::answers::load(
         &source::Source::from_text(&file, yaml.clone()),
-        &catalog,
+        catalog,
         limits,
     )?;
     atomic::write(&args.answers, yaml.as_bytes(), Backup::Keep)

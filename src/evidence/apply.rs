@@ -98,23 +98,8 @@ fn one_question(
     let unanswered = slot
         .as_ref()
         .is_none_or(|e| e.value == AnswerValue::Unknown);
-    if unanswered
-        && let Reading::Shows(left) = &reading
-        && let [only] = left.as_slice()
-    {
-        let kind = catalog.questions.get(q).map(|x| &x.kind);
-        if let Some(value) = kind.and_then(|k| mapping::answer(k, only)) {
-            let entry = slot.get_or_insert_with(|| blank(q));
-            entry.value = value;
-            entry.tenant_evidence = merged.clone();
-            import.filled.push((
-                q,
-                only.clone(),
-                judge::sources(map, &merged).into_iter().cloned().collect(),
-            ));
-            import.changed = true;
-            return;
-        }
+    if unanswered && fill(map, slot, &merged, &reading, catalog, import) {
+        return;
     }
     match &reading {
         Reading::Inconsistent => import.inconsistent.push(q),
@@ -142,6 +127,38 @@ fn one_question(
         entry.tenant_evidence = merged;
         import.changed = true;
     }
+}
+
+/// Fills in an unanswered question that the results decide (one answer left); false when they do not.
+fn fill(
+    map: &QuestionMap,
+    slot: &mut Option<AnswerEntry>,
+    merged: &[TenantEvidence],
+    reading: &Reading,
+    catalog: &Catalog,
+    import: &mut Import,
+) -> bool {
+    let q = map.question;
+    let Reading::Shows(left) = reading else {
+        return false;
+    };
+    let [only] = left.as_slice() else {
+        return false;
+    };
+    let kind = catalog.questions.get(q).map(|x| &x.kind);
+    let Some(value) = kind.and_then(|k| mapping::answer(k, only)) else {
+        return false;
+    };
+    let entry = slot.get_or_insert_with(|| blank(q));
+    entry.value = value;
+    entry.tenant_evidence = merged.to_vec();
+    import.filled.push((
+        q,
+        only.clone(),
+        judge::sources(map, merged).into_iter().cloned().collect(),
+    ));
+    import.changed = true;
+    true
 }
 
 /// The evidence already on file with the new results added; a result replaces an older one of the
