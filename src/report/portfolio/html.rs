@@ -276,14 +276,7 @@ fn chart(out: &mut String, p: &Portfolio) {
 }
 
 fn invalid(out: &mut String, p: &Portfolio) {
-    let bad: Vec<_> = p
-        .rows
-        .iter()
-        .filter_map(|row| match row {
-            Row::Invalid(i) => Some(i),
-            Row::Assessed(_) => None,
-        })
-        .collect();
+    let bad = p.invalid();
     if bad.is_empty() {
         return;
     }

@@ -177,6 +177,17 @@ pub struct Totals {
 }
 
 impl Portfolio {
+    /// The files that could not be assessed, in row order.
+    pub fn invalid(&self) -> Vec<&Invalid> {
+        self.rows
+            .iter()
+            .filter_map(|row| match row {
+                Row::Invalid(i) => Some(i),
+                Row::Assessed(_) => None,
+            })
+            .collect()
+    }
+
     pub fn totals(&self) -> Totals {
         let mut t = Totals::default();
         for row in &self.rows {

@@ -5,23 +5,14 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table, Width};
 
 use crate::report::phrases::days_phrase;
-use crate::report::portfolio::{
-    Assessed, Invalid, Portfolio, Row, Totals, figure_columns, require_word,
-};
+use crate::report::portfolio::{Assessed, Portfolio, Row, Totals, figure_columns, require_word};
 use crate::report::terminal::{Style, new_table, paint, verdict_color};
 
 pub fn render(p: &Portfolio, style: &Style) -> String {
     let mut out = String::new();
     // Errors stand above the table, one whole line each, so that they can be read and copied
     // rather than wrapped into a narrow cell.
-    let invalid: Vec<&Invalid> = p
-        .rows
-        .iter()
-        .filter_map(|row| match row {
-            Row::Invalid(i) => Some(i),
-            Row::Assessed(_) => None,
-        })
-        .collect();
+    let invalid = p.invalid();
     for i in &invalid {
         let _ = writeln!(out, "{} {}", paint(style, Color::Red, "INVALID"), i.error);
     }
