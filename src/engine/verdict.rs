@@ -53,9 +53,18 @@ fn verdict_of(no_go: &[String], conditions: &[String]) -> Verdict {
     }
 }
 
-/// Unwaived blockers, then a score or completeness under its floor.
+/// Too few answers first (until the team has answered, the blockers are what is not known), then
+/// unwaived blockers, then a score under its floor.
 fn no_go_reasons(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Vec<String> {
     let mut no_go = Vec::new();
+    if a.completeness < t.no_go_completeness {
+        no_go.push(format!(
+            "completeness {:.1}% is below the floor of {}%: {} applicable questions are unanswered or unknown",
+            a.completeness,
+            t.no_go_completeness,
+            a.open_questions.len()
+        ));
+    }
     for f in a
         .findings
         .iter()
@@ -78,14 +87,6 @@ fn no_go_reasons(catalog: &Catalog, a: &Assessment, t: &Thresholds) -> Vec<Strin
         no_go.push(format!(
             "score {:.1} is below the NO-GO floor of {}",
             a.score, t.no_go_score
-        ));
-    }
-    if a.completeness < t.no_go_completeness {
-        no_go.push(format!(
-            "completeness {:.1}% is below the floor of {}%: {} applicable questions are unanswered or unknown",
-            a.completeness,
-            t.no_go_completeness,
-            a.open_questions.len()
         ));
     }
     no_go

@@ -26,6 +26,8 @@ pub struct Report {
     /// "too few answers")`.
     pub score_cap: Option<CapLine>,
     pub completeness: f64,
+    /// How many questions apply to this assessment (answered or not).
+    pub applicable_questions: usize,
     pub priorities: Vec<PriorityLine>,
     /// Rules a go-live date would decide, while none is set: `(id, title)`.
     pub not_evaluable: Vec<(String, String)>,
@@ -176,6 +178,7 @@ impl Report {
             score: a.score,
             score_cap: a.score_cap.map(|c| cap_line(catalog, c)),
             completeness: a.completeness,
+            applicable_questions: a.applicable.iter().filter(|x| **x).count(),
             priorities: priorities(catalog, a, thresholds),
             not_evaluable: a
                 .not_evaluable

@@ -25,6 +25,21 @@ pub fn judged_phrase(r: &crate::report::Report) -> String {
     s
 }
 
+/// For an assessment too incomplete to judge, what to do first, before any finding:
+/// "Not assessed yet: 3 of 98 applicable questions answered; run `migready assess --answers a.yaml`".
+pub fn not_assessed(r: &crate::report::Report) -> Option<String> {
+    if r.completeness >= r.thresholds.no_go_completeness {
+        return None;
+    }
+    let answered = r
+        .applicable_questions
+        .saturating_sub(r.open_questions.len());
+    Some(format!(
+        "Not assessed yet: {answered} of {} applicable questions answered; run `migready assess --answers {}` to answer them, and read the findings below as what is not known",
+        r.applicable_questions, r.answers_file
+    ))
+}
+
 /// The go-live date, or that none is set.
 pub fn go_live_text(go_live: Option<crate::date::Date>) -> String {
     go_live.map_or_else(|| "not set".to_owned(), |d| d.to_string())

@@ -37,6 +37,9 @@ pub fn render(r: &Report) -> String {
         days_phrase(r.days_to_go_live),
         md_cell(&crate::report::phrases::judged_phrase(r))
     );
+    if let Some(first) = crate::report::phrases::not_assessed(r) {
+        let _ = writeln!(out, "> **{}**\n", md_cell(&first));
+    }
     let urgent = r.findings.iter().filter(|f| is_urgent(f)).count();
     let blockers = r.blockers().count();
     let _ = writeln!(

@@ -28,6 +28,9 @@ pub fn render(r: &Report, style: &Style) -> String {
         r.score,
         r.completeness
     );
+    if let Some(first) = crate::report::phrases::not_assessed(r) {
+        let _ = writeln!(out, "{first}");
+    }
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", priorities(r, style));
     if r.findings.is_empty() {

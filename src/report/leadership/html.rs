@@ -87,6 +87,9 @@ impl Markup for Html {
             days_phrase(r.days_to_go_live),
             h(&capitalised(&judged_phrase(r)))
         );
+        if let Some(first) = crate::report::phrases::not_assessed(r) {
+            let _ = writeln!(out, "<p class=\"stage\"><strong>{}</strong></p>", h(&first));
+        }
         let _ = writeln!(out, "{}\n</header>", score_bar(r.score, None, "overall"));
     }
 

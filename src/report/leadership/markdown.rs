@@ -87,6 +87,9 @@ impl Markup for Markdown {
             days_phrase(r.days_to_go_live),
             md(&capitalised(&judged_phrase(r)))
         );
+        if let Some(first) = crate::report::phrases::not_assessed(r) {
+            let _ = writeln!(out, "> **{}**\n", md(&first));
+        }
     }
 
     fn priorities(&self, out: &mut String, r: &Report) {
