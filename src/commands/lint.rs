@@ -1,12 +1,12 @@
 //! `migready lint`: validate checklists, answers and config files, every problem at once, no scoring.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::cli::LintArgs;
 use crate::commands::{Env, Exit, Failure};
 use crate::diag::{Diagnostics, Sink};
-use crate::load::folders::{is_yaml, yaml_files};
-use crate::load::{self, source, yaml};
+use crate::glob::Glob;
+use crate::load::{self, discover, source, yaml};
 use crate::model::Limits;
 
 #[derive(Default)]
@@ -73,13 +73,16 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Sorts the given paths into checklists, answers files and config files, by extension and content.
+/// A file named on the command line is always checked; a file found in a folder only when it is one
+/// of ours (answers, checklist or priorities, `migready.toml`), so that a CI workflow beside the
+/// answers is not read as a broken checklist.
 fn classify(
     paths: &[PathBuf],
     limits: &Limits,
     diags: &mut Diagnostics,
 ) -> Result<Inputs, Failure> {
     let mut inputs = Inputs::default();
-    for path in expand(paths)? {
+    for (path, named) in expand(paths, diags)? {
         let source = match source::read(&path, limits.max_file_bytes) {
             Ok(s) => s,
             Err(d) => {
@@ -97,39 +100,59 @@ fn classify(
             *limits,
             &mut Sink::new(&source.name, &mut probe),
         );
-        if root.as_ref().is_some_and(is_answers) {
+        // Found in a folder, an answers file must at least have its `meta`; named, any answers key will do,
+        // so that a broken one is reported as an answers file.
+        let answers_like = root
+            .as_ref()
+            .is_some_and(|r| is_answers(r) && (named || has_key(r, "meta")));
+        if answers_like {
             inputs.answers.push(source);
-        } else {
-            // Checklists (and files too broken to tell) go through the checklist loader, which reports them.
+        } else if named || root.as_ref().is_some_and(is_checklist) {
+            // Checklists (and named files too broken to tell) go through the checklist loader.
             inputs.checklists.push(path);
         }
     }
     Ok(inputs)
 }
 
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            out.extend(yaml_files(path).map_err(Failure::Usage)?);
-            out.extend(toml_files(path));
-        } else {
-            out.push(path.clone());
+/// The files to check, each with whether it was named (rather than found in a folder). Folders are
+/// searched as `portfolio` searches them: recursively, hidden folders and `target` left out.
+fn expand(paths: &[PathBuf], diags: &mut Diagnostics) -> Result<Vec<(PathBuf, bool)>, Failure> {
+    let (folders, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.iter().cloned().partition(|p| p.is_dir());
+    let mut out: Vec<(PathBuf, bool)> = files.into_iter().map(|f| (f, true)).collect();
+    if folders.is_empty() {
+        return Ok(out);
+    }
+    let mut found_any = false;
+    for pattern in ["*.y*ml", "migready.toml"] {
+        let glob = Glob::new(pattern).map_err(Failure::Usage)?;
+        let found = discover::find(&folders, &glob);
+        found_any |= !found.files.is_empty();
+        out.extend(found.files.into_iter().map(|f| (f, false)));
+        for (_, d) in found.unreadable {
+            diags.push(d);
         }
+    }
+    if !found_any && diags.is_empty() {
+        let names: Vec<String> = folders.iter().map(|f| f.display().to_string()).collect();
+        return Err(Failure::Usage(format!(
+            "nothing to lint: no YAML file or migready.toml in {}",
+            names.join(", ")
+        )));
     }
     Ok(out)
 }
 
-fn toml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml") && !is_yaml(p))
-        .collect();
-    files.sort();
-    files
+fn has_key(root: &yaml::Node, key: &str) -> bool {
+    matches!(&root.value, yaml::Value::Map(entries) if entries.iter().any(|(k, _)| k.as_str() == Some(key)))
+}
+
+/// A checklist or the priorities file: a list under `questions`, `rules` or `priorities`.
+fn is_checklist(root: &yaml::Node) -> bool {
+    matches!(&root.value, yaml::Value::Map(entries)
+        if entries.iter().any(|(k, v)| matches!(k.as_str(), Some("questions" | "rules" | "priorities"))
+            && matches!(v.value, yaml::Value::Seq(_))))
 }
 
 fn is_answers(root: &yaml::Node) -> bool {

@@ -3,8 +3,6 @@
 //! The config and the catalogue are loaded once and shared by every thread; each file is then read
 //! and assessed on its own, and the output is built once, at the end, from the sorted rows.
 
-mod discover;
-
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -69,7 +67,11 @@ pub fn run(env: &Env, args: &PortfolioArgs) -> Result<Exit, Failure> {
 }
 
 /// The answers files the paths name, saying which folders held none.
-fn find(env: &Env, args: &PortfolioArgs, config: &Config) -> Result<discover::Found, Failure> {
+fn find(
+    env: &Env,
+    args: &PortfolioArgs,
+    config: &Config,
+) -> Result<crate::load::discover::Found, Failure> {
     let pattern = match &args.pattern {
         Some(p) => Glob::new(p),
         None => Glob::new(&config.portfolio.pattern).map_err(|e| {
@@ -78,7 +80,7 @@ fn find(env: &Env, args: &PortfolioArgs, config: &Config) -> Result<discover::Fo
         }),
     }
     .map_err(Failure::Usage)?;
-    let found = discover::find(&args.paths, &pattern);
+    let found = crate::load::discover::find(&args.paths, &pattern);
     if found.files.is_empty() && found.unreadable.is_empty() {
         return Err(Failure::Usage(format!(
             "no file named like `{pattern}` in {}; nothing to assess (--pattern sets the name)",

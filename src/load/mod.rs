@@ -8,6 +8,7 @@ pub mod answers;
 pub mod builtin;
 pub mod config;
 pub mod config_check;
+pub mod discover;
 pub mod evidence;
 pub mod folders;
 
