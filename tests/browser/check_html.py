@@ -105,6 +105,9 @@ def pdf_checks(page, spec, out):
     return len(pages), problems
 
 
+MAX_SHOT_HEIGHT = 12000
+
+
 def check(browser, spec, out):
     url = pathlib.Path(spec["file"]).resolve().as_uri()
     requests, problems, svgs = [], [], []
@@ -112,7 +115,15 @@ def check(browser, spec, out):
         page = open_page(browser, url, {"width": width, "height": 900}, requests)
         problems += layout_problems(page, f"{width} px")
         svgs = page.evaluate(SVGS)
-        page.screenshot(path=str(out / f"{spec['name']}-{width}.png"), full_page=True)
+        # Chromium cannot capture a page taller than its texture limit in one image: a long NO-GO report on
+        # a phone can be; the first screens are what a person looks at.
+        height = page.evaluate("document.documentElement.scrollHeight")
+        shot = out / f"{spec['name']}-{width}.png"
+        if height <= MAX_SHOT_HEIGHT:
+            page.screenshot(path=str(shot), full_page=True)
+        else:
+            page.screenshot(path=str(shot), full_page=True,
+                            clip={"x": 0, "y": 0, "width": width, "height": MAX_SHOT_HEIGHT})
         if width == max(WIDTHS):
             page.screenshot(path=str(out / f"{spec['name']}-top.png"))  # what a reader sees first
         page.close()
