@@ -119,6 +119,7 @@ fn lint_picks_the_answers_checklist_and_config_files_and_passes_them() {
     let picked = selected(&lint, &candidates);
     let expected: Vec<&str> = vec![
         "checklists/comms.yaml",
+        "checklists/deadlines.yaml",
         "checklists/endpoint.yaml",
         "checklists/escalation.yaml",
         "checklists/identity.yaml",

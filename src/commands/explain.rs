@@ -35,11 +35,18 @@ fn one(catalog: &Catalog, id: &str, format: ExplainFormat) -> Result<String, Fai
             ExplainFormat::Json => explain::rule_json(catalog, r),
         });
     }
+    if let Some(d) = catalog.deadline(id) {
+        return Ok(match format {
+            ExplainFormat::Text => explain::deadline_text(catalog, d),
+            ExplainFormat::Json => explain::deadline_json(d),
+        });
+    }
     let ids = catalog
         .questions
         .iter()
         .map(|q| q.id.as_str())
-        .chain(catalog.rules.iter().map(|r| r.id.as_str()));
+        .chain(catalog.rules.iter().map(|r| r.id.as_str()))
+        .chain(catalog.deadlines.iter().map(|d| d.id.as_str()));
     Err(Failure::Usage(format!(
         "no question or rule `{id}`{} (see `migready explain --list`)",
         did_you_mean(id, ids)

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
+use crate::model::catalog::Deadline;
 use crate::model::{AnswerKind, Catalog, Question, Rule};
 use crate::report::json_text;
 
@@ -176,6 +177,12 @@ pub fn list_text(catalog: &Catalog) -> String {
             let _ = writeln!(s, "  {:<44} {:<9} {}", r.id, tag, r.title);
         }
     }
+    if !catalog.deadlines.is_empty() {
+        let _ = writeln!(s, "deadlines — dates conditions read as deadline(\"id\")");
+        for d in &catalog.deadlines {
+            let _ = writeln!(s, "  {:<44} {:<9} {}", d.id, d.date, d.title);
+        }
+    }
     s
 }
 
@@ -249,7 +256,35 @@ fn catalog_json_value(catalog: &Catalog) -> Value {
         })).collect::<Vec<_>>(),
         "questions": catalog.questions.iter().map(|q| question_json_value(catalog, q)).collect::<Vec<_>>(),
         "rules": catalog.rules.iter().map(|r| rule_json_value(catalog, r)).collect::<Vec<_>>(),
+        "deadlines": catalog.deadlines.iter().map(deadline_json_value).collect::<Vec<_>>(),
     })
+}
+
+fn deadline_json_value(d: &Deadline) -> Value {
+    json!({ "id": d.id, "date": d.date, "title": d.title, "references": d.references })
+}
+
+pub fn deadline_json(d: &Deadline) -> String {
+    json_text(&deadline_json_value(d))
+}
+
+/// A named deadline, and the rules whose conditions read it.
+pub fn deadline_text(catalog: &Catalog, d: &Deadline) -> String {
+    let mut s = format!("{}  (deadline)\n\n{}\n\nDate: {}\n", d.id, d.title, d.date);
+    if !d.references.is_empty() {
+        let _ = writeln!(s, "References: {}", d.references.join("; "));
+    }
+    let needle = format!("deadline(\"{}\")", d.id);
+    let readers: Vec<&str> = catalog
+        .rules
+        .iter()
+        .filter(|r| r.when.source().contains(&needle))
+        .map(|r| r.id.as_str())
+        .collect();
+    if !readers.is_empty() {
+        let _ = writeln!(s, "Read by: {}", readers.join(", "));
+    }
+    s
 }
 
 pub fn question_json(catalog: &Catalog, q: &Question) -> String {

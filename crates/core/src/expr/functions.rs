@@ -11,13 +11,14 @@ use super::{Context, ErrorKind, QuestionType};
 use crate::suggest::did_you_mean;
 
 /// Named in "unknown function" messages when no close match exists.
-pub(super) const FUNCTIONS: [&str; 6] = [
+pub(super) const FUNCTIONS: [&str; 7] = [
     "answered",
     "unknown",
     "count",
     "days_until",
     "days_after_go_live",
     "score",
+    "deadline",
 ];
 
 /// Which question types a function accepts.
@@ -58,6 +59,7 @@ impl<'a> Checker<'a> {
                 Some(Side::Numeric(Operand::DaysAfterGoLive(q)))
             }
             "score" => self.score(args, close, span),
+            "deadline" => self.deadline(args, close),
             _ => {
                 let hint = suggest_list(name, &FUNCTIONS, "functions");
                 self.error(
@@ -169,5 +171,30 @@ impl<'a> Checker<'a> {
             return None;
         };
         Some(Side::Numeric(Operand::Score(index)))
+    }
+
+    /// `deadline("id")`: a date the catalogue names, fixed when the condition compiles.
+    fn deadline(&mut self, args: &[Node], close: usize) -> Option<Side<'a>> {
+        let arg = self.only_arg("deadline", args, close, "\"ews_shutdown\"")?;
+        let NodeKind::Str(id) = &arg.kind else {
+            let text = self.text(arg.span);
+            self.error(
+                ErrorKind::Type,
+                arg.span.start,
+                format!("`deadline` takes a quoted deadline id, e.g. `deadline(\"ews_shutdown\")`, not `{text}`"),
+            );
+            return None;
+        };
+        let schema = self.schema;
+        let Some(date) = schema.deadline(id) else {
+            let hint = did_you_mean(id, schema.deadline_ids());
+            self.error(
+                ErrorKind::UnknownName,
+                arg.span.start,
+                format!("unknown deadline `{id}`{hint}"),
+            );
+            return None;
+        };
+        Some(Side::Date(Operand::Date(date)))
     }
 }

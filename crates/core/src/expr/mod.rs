@@ -57,6 +57,13 @@ pub trait Schema {
     /// Index of a priority id such as `identity_security`.
     fn priority(&self, id: &str) -> Option<usize>;
     fn priority_ids(&self) -> Vec<&str>;
+    /// The date of a named deadline (`deadline("ews_shutdown")`), kept in the catalogue's data.
+    fn deadline(&self, _id: &str) -> Option<Date> {
+        None
+    }
+    fn deadline_ids(&self) -> Vec<&str> {
+        Vec::new()
+    }
 }
 
 /// Which diagnostic a compile error becomes (the loader maps these to stable codes).

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod checklist;
+pub mod deadlines;
 pub mod expr_pos;
 pub mod fields;
 pub mod question;
@@ -13,6 +14,7 @@ pub mod yaml;
 /// first. `build.rs` compiles them and writes the table `load::builtin` embeds.
 pub const BUILTIN_FILES: &[&str] = &[
     "priorities.yaml",
+    "deadlines.yaml",
     "identity.yaml",
     "endpoint.yaml",
     "comms.yaml",

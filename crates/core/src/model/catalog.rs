@@ -225,6 +225,16 @@ pub struct Rule {
     pub pos: Pos,
 }
 
+/// A date that Microsoft (or another vendor) set, kept as data so that updating it is a one-line
+/// change: conditions read it as `deadline("id")`, and `explain` shows it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Deadline {
+    pub id: String,
+    pub date: crate::date::Date,
+    pub title: String,
+    pub references: Vec<String>,
+}
+
 /// Everything the engine scores against. Questions and rules are stored flat, in checklist order.
 ///
 /// Serialised without its indices (see `build.rs`); decoding rebuilds them through `Catalog::new`.
@@ -235,6 +245,8 @@ pub struct Catalog {
     pub checklists: Vec<Checklist>,
     pub questions: Vec<Question>,
     pub rules: Vec<Rule>,
+    /// Named dates the conditions compare with (`deadline("ews_shutdown")`).
+    pub deadlines: Vec<Deadline>,
     #[serde(skip)]
     question_index: HashMap<String, usize>,
     #[serde(skip)]
@@ -248,11 +260,12 @@ struct Parts {
     checklists: Vec<Checklist>,
     questions: Vec<Question>,
     rules: Vec<Rule>,
+    deadlines: Vec<Deadline>,
 }
 
 impl From<Parts> for Catalog {
     fn from(p: Parts) -> Catalog {
-        Catalog::new(p.priorities, p.checklists, p.questions, p.rules)
+        Catalog::new(p.priorities, p.checklists, p.questions, p.rules).with_deadlines(p.deadlines)
     }
 }
 
@@ -270,9 +283,19 @@ impl Catalog {
             checklists,
             questions,
             rules,
+            deadlines: Vec::new(),
             question_index,
             rule_index,
         }
+    }
+
+    pub fn with_deadlines(mut self, deadlines: Vec<Deadline>) -> Catalog {
+        self.deadlines = deadlines;
+        self
+    }
+
+    pub fn deadline(&self, id: &str) -> Option<&Deadline> {
+        self.deadlines.iter().find(|d| d.id == id)
     }
 
     pub fn question(&self, id: &str) -> Option<usize> {
@@ -301,6 +324,7 @@ pub struct Names<'a> {
     pub question_ids: &'a HashMap<String, usize>,
     pub question_types: &'a [QuestionType],
     pub priority_ids: &'a [String],
+    pub deadlines: &'a [Deadline],
 }
 
 impl Schema for Names<'_> {
@@ -321,5 +345,13 @@ impl Schema for Names<'_> {
 
     fn priority_ids(&self) -> Vec<&str> {
         self.priority_ids.iter().map(String::as_str).collect()
+    }
+
+    fn deadline(&self, id: &str) -> Option<crate::date::Date> {
+        self.deadlines.iter().find(|d| d.id == id).map(|d| d.date)
+    }
+
+    fn deadline_ids(&self) -> Vec<&str> {
+        self.deadlines.iter().map(|d| d.id.as_str()).collect()
     }
 }

@@ -11,7 +11,7 @@ use crate::load::checklist::{self, RawChecklist};
 use crate::load::source::Source;
 use crate::load::yaml::{self, Node, Value};
 use crate::model::Limits;
-use crate::model::catalog::Names;
+use crate::model::catalog::{Deadline, Names};
 use crate::model::limits::{WORKER_STACK_BYTES, hint};
 use crate::model::{Catalog, Checklist, Priority, Rule};
 use intake::Intake;
@@ -27,6 +27,7 @@ struct Parsed<'s> {
 pub fn load(sources: &[Source], limits: Limits) -> Result<Catalog, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut priorities: Vec<Priority> = Vec::new();
+    let mut deadlines: Vec<Deadline> = Vec::new();
     let mut parsed: Vec<Parsed> = Vec::new();
     for (source, (tree, parse_diags)) in sources.iter().zip(parse_all(sources, limits)) {
         diags.extend(parse_diags);
@@ -37,6 +38,9 @@ pub fn load(sources: &[Source], limits: Limits) -> Result<Catalog, Diagnostics> 
         if is_priorities_file(root) {
             priorities = checklist::priorities(root, &mut sink);
             check_priority_ids(&priorities, &mut sink);
+        } else if has_key(root, "deadlines") {
+            // A later deadlines file (an organisation's own) replaces the built-in one whole.
+            deadlines = crate::load::deadlines::deadlines(root, &mut sink);
         } else if let Some(raw) = checklist::checklist(root, &mut sink) {
             match parsed.iter_mut().find(|p| p.raw.id == raw.id) {
                 Some(slot) if slot.source.builtin => *slot = Parsed { source, raw },
@@ -59,7 +63,8 @@ pub fn load(sources: &[Source], limits: Limits) -> Result<Catalog, Diagnostics> 
         max_bytes: limits.max_expression_bytes,
         max_depth: limits.max_expression_depth,
     };
-    let catalog = assemble(priorities, parsed, bounds, &mut diags);
+    let catalog =
+        assemble(priorities, parsed, &deadlines, bounds, &mut diags).with_deadlines(deadlines);
     if diags.has_errors() {
         Err(diags)
     } else {
@@ -124,7 +129,11 @@ fn parse_all(sources: &[Source], limits: Limits) -> Vec<(Option<Node>, Diagnosti
 }
 
 fn is_priorities_file(root: &Node) -> bool {
-    matches!(&root.value, Value::Map(entries) if entries.iter().any(|(k, _)| k.as_str() == Some("priorities")))
+    has_key(root, "priorities")
+}
+
+fn has_key(root: &Node, key: &str) -> bool {
+    matches!(&root.value, Value::Map(entries) if entries.iter().any(|(k, _)| k.as_str() == Some(key)))
 }
 
 fn check_priority_ids(priorities: &[Priority], sink: &mut Sink) {
@@ -183,6 +192,7 @@ fn within_counts(parsed: &[Parsed], limits: Limits, diags: &mut Diagnostics) -> 
 fn assemble(
     priorities: Vec<Priority>,
     parsed: Vec<Parsed>,
+    deadlines: &[Deadline],
     bounds: Bounds,
     diags: &mut Diagnostics,
 ) -> Catalog {
@@ -192,6 +202,7 @@ fn assemble(
         question_ids: &question_ids,
         question_types: &question_types,
         priority_ids: &priority_ids,
+        deadlines,
     };
     let mut checklists = Vec::new();
     let mut questions = Vec::new();
