@@ -242,7 +242,7 @@ fn unknown_functions_are_named_with_a_suggestion_or_the_list() {
         "true or zz(comms.plan)",
         ErrorKind::UnknownName,
         8,
-        "unknown function `zz`; known functions: `answered`, `unknown`, `count`, `days_until`, `score`",
+        "unknown function `zz`; known functions: `answered`, `unknown`, `count`, `days_until`, `days_after_go_live`, `score`, `deadline`",
     );
 }
 
@@ -312,5 +312,22 @@ fn numbers_from_different_sources_compare() {
     assert_eq!(
         eval("days_to_go_live > count(comms.channels)", &facts),
         Truth::True
+    );
+}
+
+#[test]
+fn deadline_takes_a_quoted_id_of_the_schema() {
+    assert_error(
+        "go_live >= deadline(ews_shutdown)",
+        ErrorKind::Type,
+        20,
+        "`deadline` takes a quoted deadline id, e.g. `deadline(\"ews_shutdown\")`, not `ews_shutdown`",
+    );
+    // The test schema names no deadline: any id is unknown there.
+    assert_error(
+        "go_live >= deadline(\"ews_shutdown\")",
+        ErrorKind::UnknownName,
+        20,
+        "unknown deadline `ews_shutdown`",
     );
 }
