@@ -27,6 +27,8 @@ struct JsonRow<'a> {
     project: Option<&'a str>,
     go_live: Option<Date>,
     days_left: Option<i64>,
+    /// `kickoff`, `go-no-go`, `after-go-live` or `no-date`, as in `check`'s JSON.
+    stage: Option<&'static str>,
     verdict: Option<&'a str>,
     score: Option<f64>,
     completeness: Option<f64>,
@@ -87,6 +89,7 @@ fn row(r: &Row) -> JsonRow<'_> {
             project: Some(&a.project),
             go_live: a.go_live,
             days_left: a.days_left,
+            stage: Some(crate::engine::Stage::of(a.days_left).as_str()),
             verdict: Some(a.verdict.as_str()),
             score: Some(a.score),
             completeness: Some(a.completeness),
