@@ -16,25 +16,23 @@ fn migready() -> Command {
     cmd
 }
 
-#[test]
-fn a_closed_pipe_ends_quietly() {
+/// Runs `migready check FILE --format FORMAT` with our end of its stdout closed at once, as
+/// `| head -0` would.
+fn with_closed_pipe(file: &str, format: &str) -> std::process::Output {
     let bin = assert_cmd::cargo::cargo_bin("migready");
     let mut child = std::process::Command::new(bin)
-        .args([
-            "check",
-            HARBOR,
-            "--today",
-            "2026-11-25",
-            "--format",
-            "table",
-        ])
+        .args(["check", file, "--today", "2026-11-25", "--format", format])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    // Close our end of stdout at once, as `| head -0` would.
     drop(child.stdout.take());
-    let out = child.wait_with_output().expect("wait");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let out = with_closed_pipe(HARBOR, "table");
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
@@ -42,22 +40,7 @@ fn a_closed_pipe_ends_quietly() {
 /// `set -o pipefail` in CI must still see a NO-GO: a closed pipe keeps the gate's exit code.
 #[test]
 fn a_closed_pipe_keeps_the_exit_code_of_a_failing_gate() {
-    let bin = assert_cmd::cargo::cargo_bin("migready");
-    let mut child = std::process::Command::new(bin)
-        .args([
-            "check",
-            "examples/lakeside-dental/answers.yaml",
-            "--today",
-            "2026-11-25",
-            "--format",
-            "sarif",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    drop(child.stdout.take());
-    let out = child.wait_with_output().expect("wait");
+    let out = with_closed_pipe("examples/lakeside-dental/answers.yaml", "sarif");
     assert_eq!(out.status.code(), Some(1), "the NO-GO gate fails");
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
