@@ -57,6 +57,9 @@ fn first_session(dir: &Path) -> expectrl::session::OsSession {
         s.expect(prompt).unwrap();
         s.send(format!("{reply}{ENTER}")).unwrap();
     }
+    // Where the interview stands: which area of how many, and what is left.
+    s.expect("Area 1 of 5: Identity and access").unwrap();
+    s.expect("in all (about").unwrap();
     s.expect("identity.identity_model").unwrap();
     s.expect("Choose").unwrap();
     s.send(ENTER).unwrap(); // cloud-only: the sync follow-ups no longer apply

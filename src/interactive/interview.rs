@@ -10,7 +10,7 @@ use std::io;
 use crate::date::Date;
 use crate::diag::Pos;
 use crate::engine::{self, Assessment};
-use crate::interactive::prompter::{Ask, FollowUpAsk, Prompter, Reply, Risk};
+use crate::interactive::prompter::{AreaStart, Ask, FollowUpAsk, Prompter, Reply, Risk};
 use crate::model::{AnswerEntry, AnswerValue, Answers, Catalog, Thresholds};
 
 /// Where confirmed answers go: the answers file, or memory in the tests.
@@ -99,10 +99,7 @@ impl<'a> Interview<'a> {
             let area = self.catalog.questions[q].checklist;
             if shown_area != Some(area) {
                 shown_area = Some(area);
-                prompter.area(
-                    &self.catalog.checklists[area],
-                    self.remaining_in_area(q, &assessment),
-                );
+                prompter.area(&self.area_start(q, &assessment));
             }
             let reply = match prompter.ask(&self.ask(q, &assessment)) {
                 Ok(reply) => reply,
@@ -141,6 +138,27 @@ impl<'a> Interview<'a> {
         a.applicable.get(q).copied().unwrap_or(false)
             && !self.done.contains(&q)
             && (self.review || self.answers.get(q).is_none())
+    }
+
+    fn area_start(&self, from: usize, a: &Assessment) -> AreaStart<'_> {
+        let area = self.catalog.questions[from].checklist;
+        let mut areas: Vec<usize> = self
+            .order
+            .iter()
+            .map(|&q| self.catalog.questions[q].checklist)
+            .collect();
+        areas.dedup();
+        AreaStart {
+            area: &self.catalog.checklists[area],
+            number: areas.iter().position(|&c| c == area).map_or(1, |i| i + 1),
+            of: areas.len(),
+            remaining: self.remaining_in_area(from, a),
+            remaining_in_all: self
+                .order
+                .iter()
+                .filter(|&&q| q == from || self.needs_asking(q, a))
+                .count(),
+        }
     }
 
     fn remaining_in_area(&self, from: usize, a: &Assessment) -> usize {

@@ -62,13 +62,31 @@ pub struct FollowUp {
     pub due: Option<Date>,
 }
 
+/// Where the interview stands as an area begins: which area of how many, and what is left.
+pub struct AreaStart<'a> {
+    pub area: &'a Checklist,
+    /// 1-based among the areas in scope.
+    pub number: usize,
+    pub of: usize,
+    /// Questions still to ask in this area, and in every area in scope.
+    pub remaining: usize,
+    pub remaining_in_all: usize,
+}
+
+impl AreaStart<'_> {
+    /// A rough time for what is left, at about 20 seconds a question, in whole minutes (at least 1).
+    pub fn minutes_left(&self) -> usize {
+        (self.remaining_in_all * 20).div_ceil(60).max(1)
+    }
+}
+
 pub trait Prompter {
     /// The meta block of a new answers file: organisation, project, go-live date, who is assessing.
     fn meta(&mut self, today: Date) -> io::Result<Meta>;
     /// Shows `text` and asks whether to go on (for example, before replacing a commented file).
     fn confirm(&mut self, text: &str) -> io::Result<bool>;
-    /// A new area begins; `remaining` of its applicable questions are still to be asked.
-    fn area(&mut self, area: &Checklist, remaining: usize);
+    /// A new area begins.
+    fn area(&mut self, start: &AreaStart<'_>);
     fn ask(&mut self, ask: &Ask<'_>) -> io::Result<Reply>;
     fn follow_up(&mut self, ask: &FollowUpAsk<'_>) -> io::Result<FollowUp>;
 }

@@ -7,8 +7,8 @@ use std::collections::VecDeque;
 use std::io;
 
 use crate::date::Date;
-use crate::interactive::prompter::{Ask, FollowUp, FollowUpAsk, Prompter, Reply};
-use crate::model::{AnswerValue, Checklist, Meta};
+use crate::interactive::prompter::{AreaStart, Ask, FollowUp, FollowUpAsk, Prompter, Reply};
+use crate::model::{AnswerValue, Meta};
 
 #[derive(Debug, Clone)]
 pub enum Step {
@@ -81,8 +81,8 @@ impl Prompter for Scripted {
         }
     }
 
-    fn area(&mut self, area: &Checklist, remaining: usize) {
-        self.areas.push((area.id.clone(), remaining));
+    fn area(&mut self, start: &AreaStart<'_>) {
+        self.areas.push((start.area.id.clone(), start.remaining));
     }
 
     fn ask(&mut self, ask: &Ask<'_>) -> io::Result<Reply> {

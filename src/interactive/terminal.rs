@@ -13,9 +13,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::date::Date;
 use crate::interactive::choices::{Extra, choices, current_text, extra_reply};
-use crate::interactive::prompter::{Ask, FollowUp, FollowUpAsk, Prompter, Reply};
+use crate::interactive::prompter::{AreaStart, Ask, FollowUp, FollowUpAsk, Prompter, Reply};
 use crate::interactive::typed::{self, Typed};
-use crate::model::{AnswerKind, AnswerValue, Checklist, Meta, Question};
+use crate::model::{AnswerKind, AnswerValue, Meta, Question};
 
 pub struct Terminal {
     term: Term,
@@ -37,8 +37,12 @@ impl Terminal {
         }
     }
 
+    /// Writes text wrapped at word boundaries to the terminal's width, so that no word is split.
     fn line(&self, text: &str) {
-        let _ = self.term.write_line(text);
+        let width = usize::from(self.term.size().1).max(20);
+        for line in wrap(text, width) {
+            let _ = self.term.write_line(&line);
+        }
     }
 
     fn dim(&self, text: &str) -> String {
@@ -98,9 +102,13 @@ impl Terminal {
 
     fn help(&self, q: &Question) {
         self.line("");
-        for line in q.help.trim_end().lines() {
-            self.line(&format!("  {line}"));
-        }
+        let indented: Vec<String> = q
+            .help
+            .trim_end()
+            .lines()
+            .map(|l| format!("  {l}"))
+            .collect();
+        self.line(&indented.join("\n"));
         if !q.references.is_empty() {
             self.line(&format!("  References: {}", q.references.join("; ")));
         }
@@ -304,14 +312,25 @@ impl Prompter for Terminal {
         )
     }
 
-    fn area(&mut self, area: &Checklist, remaining: usize) {
+    fn area(&mut self, start: &AreaStart<'_>) {
+        let area = start.area;
         self.line("");
-        let title = format!("━━ {} ({remaining} to answer) ━━", area.title);
+        let title = format!(
+            "━━ Area {} of {}: {} ━━",
+            start.number, start.of, area.title
+        );
         self.line(&if self.color {
             style(title).bold().to_string()
         } else {
             title
         });
+        let left = format!(
+            "{} to answer here, {} in all (about {} min); follow-ups appear as answers call for them.",
+            start.remaining,
+            start.remaining_in_all,
+            start.minutes_left()
+        );
+        self.line(&left);
         let description = area.description.trim();
         if !description.is_empty() {
             self.line(&self.dim(description));
@@ -363,5 +382,80 @@ impl Prompter for Terminal {
             owner: typed::owner(&owner).ok().flatten(),
             due: typed::due(&due).ok().flatten(),
         })
+    }
+}
+
+/// Greedy word wrap: each line holds as many whole words as fit in `width - 1` columns (the last
+/// column is left free, where some terminals wrap on their own). Line breaks in the text are kept;
+/// a word longer than a line stands alone on its line. Widths are measured without colour codes.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let limit = width.saturating_sub(1).max(1);
+    let mut out = Vec::new();
+    for paragraph in paragraphs(text) {
+        let paragraph = paragraph.as_str();
+        let indent: String = paragraph.chars().take_while(|c| *c == ' ').collect();
+        let mut line = indent.clone();
+        for word in paragraph.split_whitespace() {
+            let fits = dialoguer::console::measure_text_width(&line)
+                + 1
+                + dialoguer::console::measure_text_width(word);
+            if line.trim().is_empty() {
+                line.push_str(word);
+            } else if fits <= limit {
+                line.push(' ');
+                line.push_str(word);
+            } else {
+                out.push(std::mem::replace(&mut line, format!("{indent}{word}")));
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Lines joined into paragraphs: help texts are broken by hand for a wide editor, so a line break
+/// inside a paragraph is a space here. A blank line, or a line that starts a list item (`1. `, `- `),
+/// starts a new paragraph.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in text.split('\n') {
+        let item = line.trim_start();
+        let starts_item = item.starts_with("- ")
+            || item
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        match out.last_mut() {
+            Some(last) if open && !item.is_empty() && !starts_item => {
+                last.push(' ');
+                last.push_str(item);
+            }
+            _ => out.push(line.to_owned()),
+        }
+        open = !item.is_empty();
+    }
+    out
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap;
+
+    #[test]
+    fn words_are_never_split_and_lines_fit() {
+        let text = "How people and administrators sign in, how well those sign-ins are protected, and whether";
+        let lines = wrap(text, 30);
+        assert!(lines.iter().all(|l| l.chars().count() <= 29), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn paragraphs_reflow_and_list_items_and_indents_are_kept() {
+        assert_eq!(wrap("one\ntwo", 80), ["one two"]);
+        assert_eq!(wrap("one\n\n  two three", 80), ["one", "", "  two three"]);
+        assert_eq!(
+            wrap("Steps:\n1. first\n2. second", 80),
+            ["Steps:", "1. first", "2. second"]
+        );
     }
 }
