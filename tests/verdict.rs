@@ -286,3 +286,30 @@ fn placeholders_are_not_owners_and_go_live_comes_after_the_assessment() {
         "{text:?}"
     );
 }
+
+#[test]
+fn a_finding_whose_answers_cannot_be_checked_is_an_error_not_a_silent_loss() {
+    let priorities = builtin::sources()
+        .into_iter()
+        .find(|s| s.name.ends_with("priorities.yaml"))
+        .expect("priorities");
+    let checklist = Source::from_text(
+        "multi.yaml",
+        "id: multi\ntitle: Multi\nquestions:\n  - id: tools\n    prompt: Which tools?\n    type: multi\n    options:\n      - { value: a, score: 0.5 }\n      - { value: legacy_tool, score: 0.5, raises: high }\n    priorities: [dependency_mapping]\n    finding: { title: T, risk: R, remediation: M, owner: O }\n"
+            .to_owned(),
+    );
+    let limits = Limits {
+        max_expression_bytes: 12,
+        ..Limits::default()
+    };
+    let errors = catalog::load(&[priorities, checklist], limits).expect_err("past the limit");
+    let text: Vec<String> = errors
+        .into_sorted()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        text.iter().any(|e| e.starts_with("multi.yaml:11:14: error[limit-exceeded]: the answers that raise this finding cannot be checked")),
+        "{text:?}"
+    );
+}

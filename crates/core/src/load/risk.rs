@@ -298,7 +298,7 @@ pub fn answer_rule(
     question: &Question,
     index: usize,
     finding: RawFinding,
-    compile: impl Fn(&str) -> Option<crate::expr::Expr>,
+    compile: impl FnOnce(&str) -> Option<crate::expr::Expr>,
 ) -> Option<Rule> {
     let worst = question.risky.first()?.raise;
     let when = compile(&condition_text(question))?;

@@ -68,9 +68,20 @@ impl Intake<'_> {
     ) {
         let (names, bounds) = (self.names, self.bounds);
         for (index, finding) in findings {
+            let pos = finding.pos;
+            let mut failed = None;
             let rule = answer_rule(&questions[index], index, finding, |text| {
-                Expr::compile_within(text, names, Context::Rule, bounds).ok()
+                Expr::compile_within(text, names, Context::Rule, bounds)
+                    .map_err(|errors| failed = errors.into_iter().next().map(|e| e.message))
+                    .ok()
             });
+            // A finding must never vanish quietly: if its answers cannot be read as a condition
+            // (a custom checklist past the expression limits), say so where the finding stands.
+            if let Some(message) = failed {
+                let text =
+                    format!("the answers that raise this finding cannot be checked: {message}");
+                self.sink.error(pos, Code::LimitExceeded, text);
+            }
             out.extend(rule);
         }
     }
