@@ -199,8 +199,9 @@ pub struct DiffArgs {
     pub old: PathBuf,
     /// The later answers file
     pub new: PathBuf,
-    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
+    /// Output format [default: table on a terminal, json otherwise]
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
 }
 
 /// Arguments of `migready portfolio` (see `commands::portfolio`).

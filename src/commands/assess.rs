@@ -20,6 +20,7 @@ use crate::model::{Answers, Catalog};
 use crate::suggest::did_you_mean;
 
 pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
+    writable_folder(&args.answers)?;
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         return Err(Failure::Usage(format!(
             "`migready assess` is an interactive interview and needs a terminal; to score an answers file in a script or CI, run `migready check {}`",
@@ -74,6 +75,21 @@ pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
 fn stopped() -> Exit {
     interrupt::stopped();
     Exit::Interrupted
+}
+
+/// The folder a new answers file goes in must exist, so that nobody answers the meta questions
+/// only to learn that nothing can be saved.
+fn writable_folder(path: &Path) -> Result<(), Failure> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() && !path.exists() => {
+            Err(Failure::Usage(format!(
+                "cannot start {}: the folder {} does not exist; create it first, or choose another path with --answers",
+                path.display(),
+                dir.display()
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The store for this session: a new file is saved at once, so that a stop leaves it on disk.

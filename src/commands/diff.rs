@@ -18,7 +18,13 @@ pub fn run(env: &Env, args: &DiffArgs) -> Result<Exit, Failure> {
     let after = scorer.report(&scorer.file(&args.new, AsOf::Day(env.today))?);
     warn_if_other_organisation(env, &before, &after);
     let since = Since::between(&before, &after);
-    let text = match args.format {
+    // One rule for every command a script reads: a table for people, JSON when piped.
+    let format = args.format.unwrap_or(if env.stdout_is_terminal {
+        DiffFormat::Table
+    } else {
+        DiffFormat::Json
+    });
+    let text = match format {
         DiffFormat::Table => diff::table(&after.organisation, &since, &env.style),
         DiffFormat::Json => json::render_since(&after.organisation, &since),
         DiffFormat::Markdown => markdown::render_since(&after.organisation, &since),

@@ -12,16 +12,70 @@ use crate::commands::{Env, Exit, Failure};
 pub fn run(env: &Env) -> Result<Exit, Failure> {
     let mut command = Cli::command();
     command.build();
+    let man = clap_mangen::Man::new(command.clone());
     let mut page = Vec::new();
-    clap_mangen::Man::new(command.clone())
-        .render(&mut page)
-        .map_err(|e| Failure::Usage(format!("cannot render the man page: {e}")))?;
-    let mut text = String::from_utf8_lossy(&page).into_owned();
-    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+    // clap_mangen's own page would list one page per subcommand (migready-check(1)...), which are not
+    // shipped, and put the examples under "EXTRA" with their lines run together: this page has
+    // the commands as its own sections and the examples as they are typed.
+    let rendered = man
+        .render_title(&mut page)
+        .and_then(|()| man.render_name_section(&mut page))
+        .and_then(|()| man.render_synopsis_section(&mut page))
+        .and_then(|()| man.render_description_section(&mut page))
+        .and_then(|()| man.render_options_section(&mut page));
+    rendered.map_err(|e| Failure::Usage(format!("cannot render the man page: {e}")))?;
+    // Each part starts with the same two lines of roff set-up; the page needs them once.
+    let mut text = String::new();
+    let mut seen = std::collections::HashSet::new();
+    for line in String::from_utf8_lossy(&page).lines() {
+        let setup = line.starts_with(".ie ") || line.starts_with(".el ");
+        if !setup || seen.insert(line.to_owned()) {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    let subs: Vec<&clap::Command> = command
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set())
+        .collect();
+    commands(&mut text, &subs);
+    for sub in &subs {
         subcommand(&mut text, sub);
+    }
+    if let Some(examples) = command.get_after_help() {
+        let _ = writeln!(text, ".SH EXAMPLES");
+        let examples = examples.to_string();
+        preformatted(&mut text, examples.trim_start_matches("Examples:\n"));
     }
     env.emit(&text)?;
     Ok(Exit::Success)
+}
+
+/// The list of commands, each described in its own section of this page.
+fn commands(out: &mut String, subs: &[&clap::Command]) {
+    let _ = writeln!(out, ".SH COMMANDS");
+    let _ = writeln!(
+        out,
+        "Each command has its own section below; \\fBmigready help <COMMAND>\\fR shows the same."
+    );
+    for sub in subs {
+        let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            ".TP\n\\fB{}\\fR\n{}",
+            escape(sub.get_name()),
+            line(&about)
+        );
+    }
+}
+
+/// Lines kept as written (no filling), so that an example reads as it is typed.
+fn preformatted(out: &mut String, text: &str) {
+    let _ = writeln!(out, ".PP\n.nf");
+    for l in text.lines() {
+        let _ = writeln!(out, "{}", line(l));
+    }
+    let _ = writeln!(out, ".fi");
 }
 
 /// A section for one subcommand: what it does, its usage, its own options and its examples.
@@ -60,11 +114,7 @@ fn subcommand(out: &mut String, sub: &clap::Command) {
         );
     }
     if let Some(examples) = sub.get_after_help() {
-        let _ = writeln!(out, ".PP\n.nf");
-        for l in examples.to_string().lines() {
-            let _ = writeln!(out, "{}", line(l));
-        }
-        let _ = writeln!(out, ".fi");
+        preformatted(out, &examples.to_string());
     }
 }
 

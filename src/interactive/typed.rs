@@ -52,7 +52,9 @@ pub fn parse(question: &Question, line: &str, can_go_back: bool) -> Result<Typed
 
 fn value(kind: &AnswerKind, text: &str) -> Result<AnswerValue, String> {
     match kind {
-        AnswerKind::Number { min, max, unit, .. } => number(text, *min, *max, unit.as_deref()),
+        AnswerKind::Number { min, max, unit, .. } => {
+            number(text, (*min, *max), unit.as_deref()).and_then(|v| whole(kind, text, v))
+        }
         AnswerKind::Date => text.parse().map(AnswerValue::Date),
         AnswerKind::Person if crate::load::answers::is_placeholder(text) => Err(format!(
             "\"{}\" does not name a person: type a name, or `unknown` until someone is named",
@@ -63,10 +65,20 @@ fn value(kind: &AnswerKind, text: &str) -> Result<AnswerValue, String> {
     }
 }
 
+/// A count (accounts, users, days) is a whole number: `4.5` admin accounts is a typing mistake.
+fn whole(kind: &AnswerKind, text: &str, value: AnswerValue) -> Result<AnswerValue, String> {
+    match value {
+        AnswerValue::Number(n) if kind.counts() && n.fract() != 0.0 => Err(format!(
+            "`{}` is not a whole number; this counts things, so type a whole number",
+            text.trim()
+        )),
+        v => Ok(v),
+    }
+}
+
 fn number(
     text: &str,
-    min: Option<f64>,
-    max: Option<f64>,
+    (min, max): (Option<f64>, Option<f64>),
     unit: Option<&str>,
 ) -> Result<AnswerValue, String> {
     let cleaned = text.trim_end_matches('%').trim();

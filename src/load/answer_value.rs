@@ -22,10 +22,11 @@ pub fn value(
             node.pos,
             Code::WrongType,
             format!(
-                "`{id}` is a {} question: expected {}, found {}",
+                "`{id}` is a {} question: expected {}, found {}{}",
                 kind.name(),
                 expected(kind, allow_na),
-                describe(node)
+                describe(node),
+                yes_no_hint(kind, node)
             ),
         );
     };
@@ -41,7 +42,9 @@ pub fn value(
         (AnswerKind::Maturity { .. }, Value::Int(n)) if (0..=5).contains(n) => {
             Some(AnswerValue::Number(*n as f64))
         }
-        (AnswerKind::Number { min, max, .. }, _) => return number(id, node, *min, *max, sink),
+        (AnswerKind::Number { min, max, .. }, _) => {
+            return number(id, node, (*min, *max), kind.counts(), sink);
+        }
         (AnswerKind::Date, Value::Str(s)) => match s.parse() {
             Ok(d) => Some(AnswerValue::Date(d)),
             Err(e) => {
@@ -138,6 +141,19 @@ pub(crate) fn person(node: &Node, what: &str, sink: &mut Sink) -> Option<String>
     Some(name)
 }
 
+/// "did you mean `yes`" for a yes/no answer written another way (`Yes`, `YES`, `No.`).
+fn yes_no_hint(kind: &AnswerKind, node: &Node) -> String {
+    let (AnswerKind::YesNo { partial }, Some(s)) = (kind, node.as_str()) else {
+        return String::new();
+    };
+    let words: &[&str] = if *partial {
+        &["yes", "no", "partial"]
+    } else {
+        &["yes", "no"]
+    };
+    did_you_mean(&s.trim().to_lowercase(), words.iter().copied())
+}
+
 fn yes_no(node: &Node, partial: bool) -> Option<AnswerValue> {
     match &node.value {
         Value::Bool(true) => Some(AnswerValue::Yes),
@@ -204,8 +220,8 @@ fn multi(id: &str, kind: &AnswerKind, items: &[Node], sink: &mut Sink) -> Option
 fn number(
     id: &str,
     node: &Node,
-    min: Option<f64>,
-    max: Option<f64>,
+    (min, max): (Option<f64>, Option<f64>),
+    counts: bool,
     sink: &mut Sink,
 ) -> Option<AnswerValue> {
     let Some(n) = node.as_f64() else {
@@ -219,6 +235,14 @@ fn number(
         );
         return None;
     };
+    if counts && n.fract() != 0.0 {
+        sink.error(
+            node.pos,
+            Code::InvalidValue,
+            format!("`{id}` counts things: expected a whole number, found {n}"),
+        );
+        return None;
+    }
     let below = min.is_some_and(|m| n < m);
     let above = max.is_some_and(|m| n > m);
     if below || above {

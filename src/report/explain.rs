@@ -101,16 +101,28 @@ fn accepted_values(s: &mut String, q: &Question) {
 
 fn rules_that_read(s: &mut String, catalog: &Catalog, q: &Question) {
     let rules = rules_reading(catalog, &q.id);
-    if !rules.is_empty() {
-        let _ = writeln!(*s, "Rules that read it:");
-        for r in rules {
-            let severity = if r.blocker {
-                format!("{}, blocker", r.severity.as_str())
-            } else {
-                r.severity.as_str().to_owned()
-            };
-            let _ = writeln!(*s, "  {:<8} {severity:<17} {}", r.id, r.title);
+    if rules.is_empty() {
+        return;
+    }
+    let severity = |r: &Rule| {
+        if r.blocker {
+            format!("{}, blocker", r.severity.as_str())
+        } else {
+            r.severity.as_str().to_owned()
         }
+    };
+    // Columns as wide as their longest entry: a question's own finding has a long id.
+    let id_width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let severity_width = rules.iter().map(|r| severity(r).len()).max().unwrap_or(0);
+    let _ = writeln!(*s, "Rules that read it:");
+    for r in rules {
+        let _ = writeln!(
+            *s,
+            "  {:<id_width$}  {:<severity_width$}  {}",
+            r.id,
+            severity(r),
+            r.title
+        );
     }
 }
 

@@ -45,7 +45,7 @@ pub fn answer_text(kind: &AnswerKind, value: &AnswerValue) -> String {
         (_, AnswerValue::Unknown) => "unknown".into(),
         (_, AnswerValue::Yes) => "yes".into(),
         (_, AnswerValue::No) => "no".into(),
-        (_, AnswerValue::Partial) => "partial".into(),
+        (_, AnswerValue::Partial) => "partly".into(),
         (_, AnswerValue::Choice(v)) => label(v),
         (_, AnswerValue::Multi(vs)) if vs.is_empty() => "none".into(),
         (_, AnswerValue::Multi(vs)) => vs.iter().map(|v| label(v)).collect::<Vec<_>>().join(", "),
@@ -60,5 +60,17 @@ pub fn answer_text(kind: &AnswerKind, value: &AnswerValue) -> String {
         (_, AnswerValue::Number(n)) => format!("{n}"),
         (_, AnswerValue::Date(d)) => d.to_string(),
         (_, AnswerValue::Text(t)) => t.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_yes_no_reads_as_the_interview_offered_it() {
+        let kind = AnswerKind::YesNo { partial: true };
+        assert_eq!(answer_text(&kind, &AnswerValue::Partial), "partly");
+        assert_eq!(answer_text(&kind, &AnswerValue::Yes), "yes");
     }
 }

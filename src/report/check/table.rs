@@ -51,8 +51,18 @@ pub fn render(r: &Report, style: &Style) -> String {
         } else {
             paint(style, Color::Red, "FAILED")
         };
-        let _ = writeln!(out, "\nGate {status}");
-        for reason in &gate.reasons {
+        // The verdict's reasons are listed just above: the gate names only what they do not say.
+        let own: Vec<&String> = gate
+            .reasons
+            .iter()
+            .filter(|g| !r.reasons.contains(g))
+            .collect();
+        if own.is_empty() && !gate.reasons.is_empty() {
+            let _ = writeln!(out, "\nGate {status}: for the reasons above");
+        } else {
+            let _ = writeln!(out, "\nGate {status}");
+        }
+        for reason in own {
             let _ = writeln!(out, "  - {reason}");
         }
     }

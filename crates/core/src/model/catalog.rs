@@ -85,6 +85,12 @@ impl AnswerKind {
         }
     }
 
+    /// A number with a unit other than `%` counts things (accounts, users, days, seconds), so it
+    /// takes whole numbers only; a percentage may have a fraction.
+    pub fn counts(&self) -> bool {
+        matches!(self, AnswerKind::Number { unit: Some(u), .. } if u.trim() != "%")
+    }
+
     pub fn options(&self) -> &[ChoiceOption] {
         match self {
             AnswerKind::Choice { options } | AnswerKind::Multi { options } => options,
