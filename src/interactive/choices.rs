@@ -1,17 +1,15 @@
 //! What a list prompt offers: the options of a question, and the entries every question adds.
 
 use crate::interactive::prompter::Reply;
+use crate::interactive::select::Shortcut;
 use crate::interactive::writer;
 use crate::model::{AnswerKind, AnswerValue};
 
-/// The extra entries under a list of options, in the order shown.
+/// The answers listed under a question's own options, in the order shown.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Extra {
     NotApplicable,
     Unknown,
-    Skip,
-    Back,
-    Help,
 }
 
 impl Extra {
@@ -19,30 +17,86 @@ impl Extra {
         match self {
             Extra::NotApplicable => "n/a",
             Extra::Unknown => "unknown",
-            Extra::Skip => "skipped",
-            Extra::Back => "back",
-            Extra::Help => "?",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
             Extra::NotApplicable => "n/a      does not apply here",
-            Extra::Unknown => "unknown  not known yet (counts as the worst answer until known)",
-            Extra::Skip => "skip     leave it for later",
-            Extra::Back => "back     change the previous answer",
-            Extra::Help => "?        show the help and references",
+            Extra::Unknown => "unknown  not known yet (judged at its worst answer until known)",
+        }
+    }
+
+    pub fn value(self) -> AnswerValue {
+        match self {
+            Extra::NotApplicable => AnswerValue::NotApplicable,
+            Extra::Unknown => AnswerValue::Unknown,
         }
     }
 }
 
-pub fn extra_reply(extra: Extra) -> Reply {
-    match extra {
-        Extra::NotApplicable => Reply::Answer(AnswerValue::NotApplicable),
-        Extra::Unknown => Reply::Answer(AnswerValue::Unknown),
-        Extra::Back => Reply::Back,
-        Extra::Skip | Extra::Help => Reply::Skip,
+/// The entries under the options: `n/a` where the checklist allows it, then `unknown`.
+pub fn extras(allow_na: bool) -> Vec<Extra> {
+    let mut extras = Vec::with_capacity(2);
+    if allow_na {
+        extras.push(Extra::NotApplicable);
     }
+    extras.push(Extra::Unknown);
+    extras
+}
+
+/// The keys a list answers to wherever the highlight is, as the prompt line names them.
+pub fn shortcuts(can_go_back: bool) -> Vec<Shortcut> {
+    let mut keys = vec![
+        Shortcut {
+            key: '?',
+            hint: "help",
+        },
+        Shortcut {
+            key: 'u',
+            hint: "unknown",
+        },
+        Shortcut {
+            key: 's',
+            hint: "skip",
+        },
+    ];
+    if can_go_back {
+        keys.push(Shortcut {
+            key: 'b',
+            hint: "back",
+        });
+    }
+    keys
+}
+
+/// What a shortcut key answers; `None` for `?`, which shows the help and asks again.
+pub fn shortcut_reply(key: char) -> Option<Reply> {
+    match key {
+        'u' => Some(Reply::Answer(AnswerValue::Unknown)),
+        's' => Some(Reply::Skip),
+        'b' => Some(Reply::Back),
+        _ => None,
+    }
+}
+
+/// The entry to highlight first for `value` (the current answer, or one offered as a default) in a
+/// list of `choices` followed by `extras`; the first entry when there is none or it is not listed.
+pub fn default_index(
+    choices: &[(String, AnswerValue)],
+    extras: &[Extra],
+    value: Option<&AnswerValue>,
+) -> usize {
+    value
+        .and_then(|v| {
+            choices.iter().position(|(_, c)| c == v).or_else(|| {
+                extras
+                    .iter()
+                    .position(|e| e.value() == *v)
+                    .map(|i| i + choices.len())
+            })
+        })
+        .unwrap_or(0)
 }
 
 /// A value as it would be typed again: what Enter keeps.

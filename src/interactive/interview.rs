@@ -181,7 +181,19 @@ impl<'a> Interview<'a> {
             total: applicable.len().max(1),
             answered: applicable
                 .iter()
-                .filter(|&&i| self.answers.get(i).is_some())
+                .filter(|&&i| {
+                    self.answers
+                        .get(i)
+                        .is_some_and(|e| e.value != AnswerValue::Unknown)
+                })
+                .count(),
+            unknown: applicable
+                .iter()
+                .filter(|&&i| {
+                    self.answers
+                        .get(i)
+                        .is_some_and(|e| e.value == AnswerValue::Unknown)
+                })
                 .count(),
             current: self.answers.get(q).map(|e| &e.value),
             can_go_back: !self.history.is_empty(),

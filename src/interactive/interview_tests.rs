@@ -180,6 +180,8 @@ fn follow_ups_appear_and_disappear_as_conditions_change() {
     assert_eq!(p.shown[1].question, "demo.sync_errors");
     assert_eq!((p.shown[1].number, p.shown[1].total), (2, 4));
     assert!(!p.shown[1].offers_na, "sync_errors refuses n/a");
+    // `unknown` is counted apart from the answers, as `check` leaves it out of completeness.
+    assert_eq!((p.shown[2].answered, p.shown[2].unknown), (1, 1));
     assert_eq!(
         value(&answers, &catalog, "sync_errors"),
         Some(AnswerValue::Unknown)

@@ -9,6 +9,7 @@ pub mod interrupt;
 pub mod interview;
 pub mod prompter;
 pub mod scripted;
+pub mod select;
 pub mod store;
 pub mod terminal;
 pub mod typed;

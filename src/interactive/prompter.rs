@@ -17,8 +17,10 @@ pub struct Ask<'a> {
     /// Its place among the questions that apply now (1-based), and how many apply.
     pub number: usize,
     pub total: usize,
-    /// How many of those are answered (with a value, `n/a` or `unknown`).
+    /// How many of those are answered with a value or `n/a`: what `check` counts as complete.
     pub answered: usize,
+    /// How many are answered `unknown`: asked, but open until known, and judged at their worst answer.
+    pub unknown: usize,
     /// The current answer, offered as the default (after `back`, and with `--review`).
     pub current: Option<&'a AnswerValue>,
     /// Whether there is an earlier answer to go back to.

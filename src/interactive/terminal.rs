@@ -1,21 +1,24 @@
-//! The terminal prompter: dialoguer prompts on standard error, an indicatif bar for progress.
+//! The terminal prompter: dialoguer prompts and `select` lists on standard error.
 //!
-//! Choices are picked from a list (arrow keys, Enter); numbers, dates and names are typed and checked
-//! line by line. Every question also offers `n/a` (where the checklist allows it), `unknown`, skip,
-//! back and the help text. Ctrl-C is handled in `interrupt`.
+//! Choices are picked from a list (`select`: arrow keys, Enter, and `?` help, `u` unknown, `s` skip,
+//! `b` back); numbers, dates and names are typed and checked line by line. Every question also
+//! offers `n/a` where the checklist allows it. Ctrl-C is handled in `interrupt`.
 
 use std::io;
 
 use dialoguer::console::{Term, style};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Confirm, Input, MultiSelect, Select};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use dialoguer::{Confirm, Input};
 
 use crate::date::Date;
-use crate::interactive::choices::{Extra, choices, current_text, extra_reply};
+use crate::interactive::choices::{
+    Extra, choices, current_text, default_index, extras, shortcut_reply, shortcuts,
+};
 use crate::interactive::prompter::{AreaStart, Ask, FollowUp, FollowUpAsk, Prompter, Reply};
+use crate::interactive::select::{ListPrompt, Picked};
 use crate::interactive::typed::{self, Typed};
 use crate::model::{AnswerKind, AnswerValue, Meta, Question};
+use crate::report::wrap::wrap;
 
 pub struct Terminal {
     term: Term,
@@ -69,26 +72,36 @@ impl Terminal {
         result.map_err(|dialoguer::Error::IO(e)| e)
     }
 
-    fn header(&self, ask: &Ask<'_>) {
-        self.line("");
-        let bar = ProgressBar::with_draw_target(
-            Some(ask.total as u64),
-            ProgressDrawTarget::term(self.term.clone(), 1),
-        );
-        let template = if self.color {
-            "{msg}  {bar:20.cyan/blue} {pos}/{len} answered"
-        } else {
-            "{msg}  {bar:20} {pos}/{len} answered"
-        };
-        if let Ok(s) = ProgressStyle::with_template(template) {
-            bar.set_style(s.progress_chars("█▓░"));
-        }
-        bar.set_message(format!(
+    /// "Identity and access  3/84 applicable  ██░░░░ 2/84 answered · 1 unknown", the bar as long as
+    /// the terminal leaves room for (at most 20), and left out when there is none.
+    fn progress(&self, ask: &Ask<'_>) -> String {
+        let place = format!(
             "{}  {}/{} applicable",
             ask.area.title, ask.number, ask.total
-        ));
-        bar.set_position(ask.answered.min(ask.total) as u64);
-        bar.abandon();
+        );
+        let mut count = format!("{}/{} answered", ask.answered.min(ask.total), ask.total);
+        if ask.unknown > 0 {
+            count.push_str(&format!(" · {} unknown", ask.unknown));
+        }
+        let width = usize::from(self.term.size().1);
+        let used = console::measure_text_width(&place) + console::measure_text_width(&count) + 4;
+        let length = width.saturating_sub(used).min(20);
+        if length < 5 {
+            return format!("{place}  {count}");
+        }
+        let filled = (ask.answered.min(ask.total) * length) / ask.total.max(1);
+        let bar = format!("{}{}", "█".repeat(filled), "░".repeat(length - filled));
+        let bar = if self.color {
+            style(bar).cyan().to_string()
+        } else {
+            bar
+        };
+        format!("{place}  {bar} {count}")
+    }
+
+    fn header(&self, ask: &Ask<'_>) {
+        self.line("");
+        self.line(&self.progress(ask));
         self.line(&self.dim(&format!("  {}", ask.question.id)));
         // The question is printed once, above the prompt: dialoguer redraws its own prompt line and
         // cannot clear one that wraps, so that line stays short.
@@ -116,81 +129,80 @@ impl Terminal {
         self.line("");
     }
 
-    fn extras(ask: &Ask<'_>) -> Vec<Extra> {
-        let mut extras = Vec::with_capacity(5);
-        if ask.question.allow_na {
-            extras.push(Extra::NotApplicable);
+    /// Shows a list until an answer: a shortcut key answers at once, except `?`, which shows the
+    /// help and asks again with the highlight and ticks where they were.
+    fn list(&self, ask: &Ask<'_>, list: &mut ListPrompt<'_>) -> io::Result<Picked> {
+        loop {
+            match list.interact(&self.term, self.theme.as_ref())? {
+                Picked::Key(key) => match shortcut_reply(key) {
+                    Some(_) => return Ok(Picked::Key(key)),
+                    None => self.help(ask.question),
+                },
+                picked => return Ok(picked),
+            }
         }
-        extras.extend([Extra::Unknown, Extra::Skip]);
-        if ask.can_go_back {
-            extras.push(Extra::Back);
-        }
-        extras.push(Extra::Help);
-        extras
+    }
+
+    /// The reply to a shortcut key, with the line it leaves behind.
+    fn keyed(&self, key: char) -> Reply {
+        let reply = shortcut_reply(key).unwrap_or(Reply::Skip);
+        self.report(match &reply {
+            Reply::Answer(_) => "unknown",
+            Reply::Skip => "skipped",
+            Reply::Back => "back",
+        });
+        reply
     }
 
     /// A single pick from a list: yes/no, a choice, a maturity level.
     fn pick(&self, ask: &Ask<'_>, choices: &[(String, AnswerValue)]) -> io::Result<Reply> {
-        let extras = Terminal::extras(ask);
+        let extras = extras(ask.question.allow_na);
         let mut items: Vec<String> = choices.iter().map(|(label, _)| label.clone()).collect();
         items.extend(extras.iter().map(|e| self.dim(e.label())));
-        let default = ask
-            .current
-            .and_then(|c| {
-                choices.iter().position(|(_, v)| v == c).or(match c {
-                    AnswerValue::NotApplicable => {
-                        extras.iter().position(|e| *e == Extra::NotApplicable)
-                    }
-                    AnswerValue::Unknown => extras.iter().position(|e| *e == Extra::Unknown),
-                    _ => None,
+        let keys = shortcuts(ask.can_go_back);
+        let mut list = ListPrompt::new("Choose", &items, &keys);
+        list.default = default_index(choices, &extras, ask.current);
+        match self.list(ask, &mut list)? {
+            Picked::Item(i) => match choices.get(i) {
+                Some((label, value)) => {
+                    self.report(label);
+                    Ok(Reply::Answer(value.clone()))
                 }
-                .map(|i| i + choices.len()))
-            })
-            .unwrap_or(0);
-        loop {
-            let picked = self.done(
-                Select::with_theme(self.theme.as_ref())
-                    .with_prompt("Choose (↑↓, Enter)")
-                    .items(&items)
-                    .default(default)
-                    .max_length(14)
-                    .report(false)
-                    .interact_on(&self.term),
-            )?;
-            if let Some((label, value)) = choices.get(picked) {
-                self.report(label);
-                return Ok(Reply::Answer(value.clone()));
-            }
-            match extras.get(picked - choices.len()) {
-                Some(Extra::Help) | None => self.help(ask.question),
-                Some(extra) => {
+                None => {
+                    let extra = extras
+                        .get(i - choices.len())
+                        .copied()
+                        .unwrap_or(Extra::Unknown);
                     self.report(extra.word());
-                    return Ok(extra_reply(*extra));
+                    Ok(Reply::Answer(extra.value()))
                 }
-            }
+            },
+            Picked::Key(key) => Ok(self.keyed(key)),
+            Picked::Ticked(_) => Ok(Reply::Skip),
         }
     }
 
-    /// Several picks: Space ticks, Enter confirms; or tick one of the extra entries alone.
+    /// Several picks: Space ticks, Enter confirms; or tick `n/a` or `unknown` alone. After a mistake
+    /// the list comes back with the ticks as they were.
     fn pick_many(&self, ask: &Ask<'_>, options: &[(String, String)]) -> io::Result<Reply> {
-        let extras = Terminal::extras(ask);
+        let extras = extras(ask.question.allow_na);
         let current: &[String] = match ask.current {
             Some(AnswerValue::Multi(v)) => v,
             _ => &[],
         };
-        let mut items: Vec<(String, bool)> = options
-            .iter()
-            .map(|(label, value)| (label.clone(), current.contains(value)))
-            .collect();
-        items.extend(extras.iter().map(|e| (self.dim(e.label()), false)));
+        let mut items: Vec<String> = options.iter().map(|(label, _)| label.clone()).collect();
+        items.extend(extras.iter().map(|e| self.dim(e.label())));
+        let keys = shortcuts(ask.can_go_back);
+        let mut list = ListPrompt::new("Tick", &items, &keys);
+        let mut ticks: Vec<bool> = options.iter().map(|(_, v)| current.contains(v)).collect();
+        ticks.extend(extras.iter().map(|e| ask.current == Some(&e.value())));
+        list.ticks = Some(ticks);
         loop {
-            let ticked = self.done(
-                MultiSelect::with_theme(self.theme.as_ref())
-                    .with_prompt("Tick (↑↓, Space), then Enter")
-                    .items_checked(items.iter().map(|(l, c)| (l.as_str(), *c)))
-                    .report(false)
-                    .interact_on(&self.term),
-            )?;
+            let ticked = match self.list(ask, &mut list)? {
+                Picked::Ticked(t) => t,
+                Picked::Key(key) => return Ok(self.keyed(key)),
+                Picked::Item(_) => continue,
+            };
             let (chosen, extra): (Vec<usize>, Vec<usize>) =
                 ticked.into_iter().partition(|&i| i < options.len());
             match (chosen.is_empty(), extra.as_slice()) {
@@ -200,15 +212,13 @@ impl Terminal {
                     let values = chosen.iter().map(|&i| options[i].1.clone()).collect();
                     return Ok(Reply::Answer(AnswerValue::Multi(values)));
                 }
-                (true, [one]) => match extras.get(one - options.len()) {
-                    Some(Extra::Help) | None => self.help(ask.question),
-                    Some(e) => {
-                        self.report(e.word());
-                        return Ok(extra_reply(*e));
-                    }
-                },
-                (true, []) => self.line("  Tick at least one option with Space, or tick `skip`."),
-                _ => self.line("  Tick options, or one of n/a, unknown, skip, back, ?: not both."),
+                (true, [one]) => {
+                    let e = extras.get(one - options.len()).copied().unwrap_or(Extra::Unknown);
+                    self.report(e.word());
+                    return Ok(Reply::Answer(e.value()));
+                }
+                (true, []) => self.line("  Tick at least one option with Space, or press s to skip."),
+                _ => self.line("  Tick options, or one of n/a and unknown alone: not both. Your ticks are kept."),
             }
         }
     }
@@ -382,80 +392,5 @@ impl Prompter for Terminal {
             owner: typed::owner(&owner).ok().flatten(),
             due: typed::due(&due).ok().flatten(),
         })
-    }
-}
-
-/// Greedy word wrap: each line holds as many whole words as fit in `width - 1` columns (the last
-/// column is left free, where some terminals wrap on their own). Line breaks in the text are kept;
-/// a word longer than a line stands alone on its line. Widths are measured without colour codes.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let limit = width.saturating_sub(1).max(1);
-    let mut out = Vec::new();
-    for paragraph in paragraphs(text) {
-        let paragraph = paragraph.as_str();
-        let indent: String = paragraph.chars().take_while(|c| *c == ' ').collect();
-        let mut line = indent.clone();
-        for word in paragraph.split_whitespace() {
-            let fits = dialoguer::console::measure_text_width(&line)
-                + 1
-                + dialoguer::console::measure_text_width(word);
-            if line.trim().is_empty() {
-                line.push_str(word);
-            } else if fits <= limit {
-                line.push(' ');
-                line.push_str(word);
-            } else {
-                out.push(std::mem::replace(&mut line, format!("{indent}{word}")));
-            }
-        }
-        out.push(line);
-    }
-    out
-}
-
-/// Lines joined into paragraphs: help texts are broken by hand for a wide editor, so a line break
-/// inside a paragraph is a space here. A blank line, or a line that starts a list item (`1. `, `- `),
-/// starts a new paragraph.
-fn paragraphs(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut open = false;
-    for line in text.split('\n') {
-        let item = line.trim_start();
-        let starts_item = item.starts_with("- ")
-            || item
-                .split_once(". ")
-                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-        match out.last_mut() {
-            Some(last) if open && !item.is_empty() && !starts_item => {
-                last.push(' ');
-                last.push_str(item);
-            }
-            _ => out.push(line.to_owned()),
-        }
-        open = !item.is_empty();
-    }
-    out
-}
-
-#[cfg(test)]
-mod wrap_tests {
-    use super::wrap;
-
-    #[test]
-    fn words_are_never_split_and_lines_fit() {
-        let text = "How people and administrators sign in, how well those sign-ins are protected, and whether";
-        let lines = wrap(text, 30);
-        assert!(lines.iter().all(|l| l.chars().count() <= 29), "{lines:?}");
-        assert_eq!(lines.join(" "), text);
-    }
-
-    #[test]
-    fn paragraphs_reflow_and_list_items_and_indents_are_kept() {
-        assert_eq!(wrap("one\ntwo", 80), ["one two"]);
-        assert_eq!(wrap("one\n\n  two three", 80), ["one", "", "  two three"]);
-        assert_eq!(
-            wrap("Steps:\n1. first\n2. second", 80),
-            ["Steps:", "1. first", "2. second"]
-        );
     }
 }

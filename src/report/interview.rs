@@ -28,22 +28,31 @@ pub fn render(report: &Report, next: &[String]) -> String {
     blockers(&mut out, report);
     top_risks(&mut out, report);
     if !report.open_questions.is_empty() {
-        let _ = writeln!(
-            out,
-            "Open: {} applicable question{} unanswered or unknown.\n",
-            report.open_questions.len(),
-            if report.open_questions.len() == 1 {
-                " is"
-            } else {
-                "s are"
-            }
-        );
+        open(&mut out, report);
     }
     out.push_str("Next:\n");
     for line in next {
         let _ = writeln!(out, "  {line}");
     }
     out
+}
+
+/// The questions still open, with what an `unknown` answer means for the verdict.
+fn open(out: &mut String, report: &Report) {
+    let unknown = report.open_questions.iter().filter(|q| q.unknown).count();
+    let unanswered = report.open_questions.len() - unknown;
+    let _ = write!(
+        out,
+        "Open: {unanswered} applicable question{} unanswered and {unknown} answered `unknown`.",
+        if unanswered == 1 { "" } else { "s" }
+    );
+    if unknown > 0 {
+        out.push_str(
+            " An `unknown` answer does not count toward completeness, and until it is known it is \
+             judged at its worst answer.",
+        );
+    }
+    out.push_str("\n\n");
 }
 
 fn priorities(out: &mut String, report: &Report) {

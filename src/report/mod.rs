@@ -18,6 +18,7 @@ pub mod phrases;
 pub mod portfolio;
 pub mod terminal;
 pub mod words;
+pub mod wrap;
 
 pub use model::Report;
 
