@@ -67,14 +67,14 @@ pub fn run(env: &Env, args: &AssessArgs) -> Result<Exit, Failure> {
     if let Some(advice) = open_advice(env, args, &catalog, &scored, &areas) {
         next.insert(0, advice);
     }
-    env.emit(&crate::report::interview::render(&report, &next))?;
+    let summary = crate::report::interview::render(&report, &next);
+    // On a terminal the summary wraps at word boundaries, never where the terminal would cut a word.
+    let summary = match env.style.width {
+        Some(width) => crate::report::wrap::wrap_lines(&summary, usize::from(width)),
+        None => summary,
+    };
+    env.emit(&summary)?;
     Ok(Exit::Success)
-}
-
-/// Says what is saved, and ends with the exit code of a stop.
-fn stopped() -> Exit {
-    interrupt::stopped();
-    Exit::Interrupted
 }
 
 /// The folder a new answers file goes in must exist, so that nobody answers the meta questions
@@ -90,6 +90,12 @@ fn writable_folder(path: &Path) -> Result<(), Failure> {
         }
         _ => Ok(()),
     }
+}
+
+/// Says what is saved, and ends with the exit code of a stop.
+fn stopped() -> Exit {
+    interrupt::stopped();
+    Exit::Interrupted
 }
 
 /// The store for this session: a new file is saved at once, so that a stop leaves it on disk.

@@ -10,7 +10,9 @@ pub fn run(env: &Env, args: &ExplainArgs) -> Result<Exit, Failure> {
     let (_, catalog) = env.load()?;
     let out = match (&args.id, args.list, args.format) {
         (_, true, ExplainFormat::Json) => explain::catalog_json(&catalog),
-        (_, true, ExplainFormat::Text) => explain::list_text(&catalog),
+        (_, true, ExplainFormat::Text) => {
+            explain::list_text(&catalog, env.style.width.map(usize::from))
+        }
         (Some(id), false, format) => one(&catalog, id, format)?,
         (None, false, _) => {
             return Err(Failure::Usage(

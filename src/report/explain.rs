@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use crate::model::catalog::Deadline;
 use crate::model::{AnswerKind, Catalog, Question, Rule};
 use crate::report::json_text;
+use crate::report::wrap::wrap;
 
 fn checklist_id(catalog: &Catalog, index: usize) -> &str {
     catalog.checklists.get(index).map_or("", |c| c.id.as_str())
@@ -162,23 +163,32 @@ fn indent(text: &str) -> String {
         .join("\n")
 }
 
-pub fn list_text(catalog: &Catalog) -> String {
+/// Every checklist with its questions and rules, then the deadlines; with a terminal's `width`, the
+/// text beside each id wraps at word boundaries to fit it.
+pub fn list_text(catalog: &Catalog, width: Option<usize>) -> String {
+    let ids = catalog.questions.iter().map(|q| q.id.len());
+    let ids = ids.chain(catalog.rules.iter().map(|r| r.id.len()));
+    let ids = ids.chain(catalog.deadlines.iter().map(|d| d.id.len()));
+    let list = List {
+        id_width: ids.max().unwrap_or(0),
+        width,
+    };
     let mut s = String::new();
     for c in &catalog.checklists {
-        let _ = writeln!(
-            s,
+        let head = format!(
             "{} — {} ({} questions, {} rules)",
             c.id,
             c.title,
             c.questions.len(),
             c.rules.len()
         );
+        list.prose(&mut s, &head);
         for q in catalog
             .questions
             .get(c.questions.clone())
             .unwrap_or_default()
         {
-            let _ = writeln!(s, "  {:<44} {:<9} {}", q.id, q.kind.name(), q.prompt);
+            list.row(&mut s, &q.id, q.kind.name(), &q.prompt);
         }
         for r in catalog.rules.get(c.rules.clone()).unwrap_or_default() {
             let tag = if r.blocker {
@@ -186,16 +196,69 @@ pub fn list_text(catalog: &Catalog) -> String {
             } else {
                 r.severity.as_str()
             };
-            let _ = writeln!(s, "  {:<44} {:<9} {}", r.id, tag, r.title);
+            list.row(&mut s, &r.id, tag, &r.title);
         }
     }
     if !catalog.deadlines.is_empty() {
-        let _ = writeln!(s, "deadlines — dates conditions read as deadline(\"id\")");
+        list.prose(
+            &mut s,
+            "deadlines — dates conditions read as deadline(\"id\")",
+        );
         for d in &catalog.deadlines {
-            let _ = writeln!(s, "  {:<44} {:<9} {}", d.id, d.date, d.title);
+            list.row(&mut s, &d.id, &d.date.to_string(), &d.title);
         }
     }
     s
+}
+
+/// The columns of `explain --list`: ids, a tag (type, severity or date), then the text.
+struct List {
+    id_width: usize,
+    width: Option<usize>,
+}
+
+/// The tag column fits `maturity`, `critical` and a date.
+const TAG_WIDTH: usize = 10;
+/// Narrower than this beside the columns, the text goes on the lines below its id instead.
+const MIN_TEXT: usize = 40;
+
+impl List {
+    fn prose(&self, s: &mut String, text: &str) {
+        match self.width {
+            Some(w) => wrap(text, w).iter().for_each(|l| {
+                let _ = writeln!(*s, "{l}");
+            }),
+            None => {
+                let _ = writeln!(*s, "{text}");
+            }
+        }
+    }
+
+    fn row(&self, s: &mut String, id: &str, tag: &str, text: &str) {
+        let id_width = self.id_width;
+        let columns = format!("  {id:<id_width$}  {tag:<TAG_WIDTH$} ");
+        let Some(width) = self.width else {
+            let _ = writeln!(*s, "{columns}{text}");
+            return;
+        };
+        let room = width.saturating_sub(columns.chars().count());
+        if room > MIN_TEXT {
+            let pad = " ".repeat(columns.chars().count());
+            for (i, line) in wrap(text, room).iter().enumerate() {
+                let lead = if i == 0 {
+                    columns.as_str()
+                } else {
+                    pad.as_str()
+                };
+                let _ = writeln!(*s, "{lead}{line}");
+            }
+        } else {
+            let _ = writeln!(*s, "  {id}  {tag}");
+            for line in wrap(&format!("      {text}"), width) {
+                let _ = writeln!(*s, "{line}");
+            }
+        }
+    }
 }
 
 fn question_json_value(catalog: &Catalog, q: &Question) -> Value {

@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod html;
 pub mod json;
+pub mod layout;
 pub mod markdown;
 pub mod table;
 

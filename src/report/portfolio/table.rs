@@ -5,6 +5,7 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table, Width};
 
 use crate::report::phrases::days_phrase;
+use crate::report::portfolio::layout;
 use crate::report::portfolio::{Assessed, Portfolio, Row, Totals, figure_columns, require_word};
 use crate::report::terminal::{Style, new_table, paint, verdict_color};
 
@@ -44,49 +45,79 @@ pub fn render(p: &Portfolio, style: &Style) -> String {
 }
 
 fn rows(p: &Portfolio, style: &Style) -> Table {
+    let width = style.width.unwrap_or(120);
+    let gated = p.require.is_some();
+    let narrow = layout::is_narrow(width, gated);
+    let widths = if narrow {
+        layout::narrow(width).to_vec()
+    } else {
+        layout::wide(width, gated)
+    };
+    let name_width = usize::from(widths[0].saturating_sub(2));
     let mut header = vec!["Organisation / project / file"];
-    header.extend(figure_columns(p.require.is_some()));
+    if narrow {
+        header.extend(["Go-live", "Verdict", "Figures"]);
+    } else {
+        header.extend(figure_columns(gated));
+    }
     let mut t = new_table(style, &header);
     for row in &p.rows {
         if let Row::Assessed(a) = row {
-            t.add_row(assessed(a, p.require.is_some()));
+            let mut cells = if narrow {
+                stacked(a)
+            } else {
+                assessed(a, gated)
+            };
+            cells[0] = name_cell(a, name_width);
+            t.add_row(cells);
         }
     }
-    for column in 3..7 {
-        if let Some(c) = t.column_mut(column) {
-            c.set_cell_alignment(CellAlignment::Right);
+    for (i, w) in widths.iter().enumerate() {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(*w)));
+            if !narrow && (3..7).contains(&i) {
+                c.set_cell_alignment(CellAlignment::Right);
+            }
         }
-    }
-    // Names and paths are what people scan for: they get the room, and the priority's title wraps.
-    if let Some(c) = t.column_mut(0) {
-        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage(
-            NAME_SHARE,
-        )));
-    }
-    // A date cut in two reads as two numbers.
-    if let Some(c) = t.column_mut(1) {
-        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(DATE_WIDTH)));
-    }
-    if let Some(c) = t.column_mut(7) {
-        c.set_constraint(ColumnConstraint::Boundaries {
-            lower: Width::Fixed(WEAKEST_MIN),
-            upper: Width::Fixed(WEAKEST_MAX),
-        });
     }
     t
 }
 
-// Column widths count the padding on both sides.
-/// A quarter of the table. comfy-table fixes a column at its lower bound whenever the even share
-/// is smaller, so a fixed bound would also be all the column ever gets; a share grows with the
-/// terminal. At 120 columns a typical `clients/name/answers.yaml` fits on one line.
-const NAME_SHARE: u16 = 25;
-/// A date and "in 123 days".
-const DATE_WIDTH: u16 = 13;
-/// The longest word of a built-in priority's title ("documentation", "communication"), so that
-/// no word is cut; and no more than a short title with its score needs.
-const WEAKEST_MIN: u16 = 15;
-const WEAKEST_MAX: u16 = 26;
+/// Organisation, project and the file, the path broken after a `/` rather than inside a name.
+fn name_cell(a: &Assessed, width: usize) -> Cell {
+    Cell::new(format!(
+        "{}\n{}\n{}",
+        a.organisation,
+        a.project,
+        layout::path_lines(&a.file, width)
+    ))
+}
+
+/// A narrow terminal's row: the figures stacked in one column.
+fn stacked(a: &Assessed) -> Vec<Cell> {
+    let mut figures = format!(
+        "score {:.1}\n{:.1}% complete\n{} blocker{}\n{} overdue",
+        a.score,
+        a.completeness,
+        a.blockers,
+        plural(a.blockers),
+        a.overdue
+    );
+    if let Some(w) = &a.weakest {
+        let _ = write!(figures, "\nweakest: {} {:.1}", w.title, w.score);
+    }
+    if let Some(g) = &a.gate {
+        figures.push_str(if g.passed {
+            "\ngate: pass"
+        } else {
+            "\ngate: FAIL"
+        });
+    }
+    let mut cells = assessed(a, false);
+    cells.truncate(3);
+    cells.push(Cell::new(figures));
+    cells
+}
 
 fn assessed(a: &Assessed, gated: bool) -> Vec<Cell> {
     let mut cells = vec![
