@@ -18,13 +18,32 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 pub fn wrap_lines(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        let hang = if line.starts_with(' ') { "  " } else { "" };
-        for piece in wrap_one(line, width, hang) {
+        let hang = hanging_indent(line);
+        for piece in wrap_one(line, width, &hang) {
             out.push_str(&piece);
             out.push('\n');
         }
     }
     out
+}
+
+/// Where a wrapped line continues, past its indent: under the text of a list item ("1. ", "- "),
+/// two columns in for any other indented line, and flush for a line that is not indented.
+fn hanging_indent(line: &str) -> String {
+    let body = line.trim_start_matches(' ');
+    if body.len() == line.len() {
+        return String::new();
+    }
+    let marker = body.split_once(' ').map_or(0, |(first, _)| {
+        let numbered =
+            first.ends_with('.') && first[..first.len() - 1].chars().all(|c| c.is_ascii_digit());
+        if first == "-" || (numbered && first.len() > 1) {
+            first.len() + 1
+        } else {
+            0
+        }
+    });
+    " ".repeat(if marker > 0 { marker } else { 2 })
 }
 
 /// One line in lines that fit; the lines it wraps onto start with its indent and then `hang`.
@@ -119,6 +138,14 @@ mod tests {
         assert_eq!(
             wrap_lines(text, 40),
             "Next:\n  migready report answers.yaml --format\n    html -o readiness.html\n\nEnd\n"
+        );
+        // A list item continues under its text.
+        assert_eq!(
+            wrap_lines(
+                "  4. escalation.rollback_plan (medium) No rehearsed plan",
+                40
+            ),
+            "  4. escalation.rollback_plan (medium)\n     No rehearsed plan\n"
         );
         // Columns lined up with spaces stay lined up.
         assert_eq!(

@@ -5,7 +5,6 @@
 //! / "g/answers.yaml"), and below about 115 columns eight columns cannot all fit. So the widths are
 //! decided here, and a narrow terminal gets four columns, the figures stacked in one.
 
-
 /// Widths (padding included) of go-live, verdict, score, completeness, blockers and overdue. The
 /// verdict takes two lines ("GO WITH" / "CONDITIONS") unless the names have room to spare.
 const FIGURES: [u16; 6] = [13, 12, 7, 10, 10, 9];
