@@ -2,7 +2,7 @@
 //! reader expects it: after a `/`, or after a `-` inside a name too long for the column.
 //!
 //! comfy-table splits a word that does not fit wherever the column ends ("examples/summit-accountin"
-//! / "g/answers.yaml"), and below about 115 columns eight columns cannot all fit. So the widths are
+//! / "g/answers.yaml"), and below about 105 columns (112 with a gate column) the columns cannot all fit. So the widths are
 //! decided here, and a narrow terminal gets four columns, the figures stacked in one.
 
 /// Widths (padding included) of go-live, verdict, score, completeness, blockers and overdue. The
@@ -140,7 +140,8 @@ mod tests {
             let borders = w.len() as u16 + 1;
             assert_eq!(w.iter().sum::<u16>() + borders, width, "{w:?}");
         }
-        assert!(is_narrow(80, false) && is_narrow(110, true));
+        assert!(is_narrow(80, false) && is_narrow(104, false) && !is_narrow(105, false));
+        assert!(is_narrow(111, true) && !is_narrow(112, true));
         let n = narrow(80);
         assert_eq!(n.iter().sum::<u16>() + 5, 80, "{n:?}");
         assert!(wide(120, true)[0] >= 27, "{:?}", wide(120, true));
