@@ -12,9 +12,11 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use serde::Deserialize;
 
-/// Generous for a debug build on a busy machine; the release binary is timed in BENCHMARKS.md.
+/// A guard against blow-ups (an alias bomb that expands without bound runs for minutes), not a speed
+/// target: the debug binary on a loaded 2-core machine takes about 5 s on the bomb, and the release
+/// binary is timed in BENCHMARKS.md.
 const QUICK: Duration = if cfg!(debug_assertions) {
-    Duration::from_secs(5)
+    Duration::from_secs(20)
 } else {
     Duration::from_secs(1)
 };
