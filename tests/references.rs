@@ -32,7 +32,10 @@ fn cited(path: &Path) -> Vec<(String, String)> {
     let mut found = Vec::new();
     for (n, line) in text.lines().enumerate() {
         for m in id.find_iter(line) {
-            found.push((format!("{}:{}", path.display(), n + 1), m.as_str().to_owned()));
+            found.push((
+                format!("{}:{}", path.display(), n + 1),
+                m.as_str().to_owned(),
+            ));
         }
     }
     found
