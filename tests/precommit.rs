@@ -125,6 +125,7 @@ fn lint_picks_the_answers_checklist_and_config_files_and_passes_them() {
         "checklists/identity.yaml",
         "checklists/post-go-live.yaml",
         "checklists/priorities.yaml",
+        "examples/cutover-next-week/answers.yaml",
         "examples/harbor-logistics/answers.yaml",
         "examples/lakeside-dental/answers.yaml",
         "examples/summit-accounting/answers.yaml",
