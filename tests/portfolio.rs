@@ -270,7 +270,7 @@ fn a_path_that_does_not_exist_is_an_invalid_row_and_the_run_goes_on() {
         rows[0]["error"],
         format!("{missing}:1:1: error[io]: no such file")
     );
-    assert_eq!(rows[1]["verdict"], "go");
+    assert_eq!(rows[1]["verdict"], "conditional");
 }
 
 /// Blockers, overdue items and the weakest priority mean what the report means by them.

@@ -125,6 +125,7 @@ fn lint_picks_the_answers_checklist_and_config_files_and_passes_them() {
         "checklists/identity.yaml",
         "checklists/post-go-live.yaml",
         "checklists/priorities.yaml",
+        "examples/cutover-next-week/answers.yaml",
         "examples/harbor-logistics/answers.yaml",
         "examples/lakeside-dental/answers.yaml",
         "examples/summit-accounting/answers.yaml",
@@ -134,7 +135,7 @@ fn lint_picks_the_answers_checklist_and_config_files_and_passes_them() {
     let out = run(&lint, Path::new("."), &picked);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(
-        text(&out).contains("3 answers files, 0 config files"),
+        text(&out).contains("4 answers files, 0 config files"),
         "{}",
         text(&out)
     );

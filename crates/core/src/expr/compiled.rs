@@ -40,6 +40,8 @@ pub(super) enum Operand {
     DaysUntil(usize),
     /// `days_after_go_live(q)`: from go-live to a date answer, negative when it falls before.
     DaysAfterGoLive(usize),
+    /// `days_after_go_live(deadline("id"))`: from go-live to a named date.
+    DaysFromGoLiveTo(Date),
     /// `score("priority")`, by priority index.
     Score(usize),
     DaysToGoLive,

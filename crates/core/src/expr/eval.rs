@@ -113,6 +113,9 @@ impl Operand {
                 (Answer::Date(d), Some(go_live)) => Some(days_between(go_live, d)),
                 _ => None,
             },
+            Operand::DaysFromGoLiveTo(d) => {
+                facts.go_live().map(|go_live| days_between(go_live, *d))
+            }
             Operand::Score(p) => facts.score(*p).map(Value::Number),
             Operand::DaysToGoLive => facts.go_live().map(|d| days_between(facts.today(), d)),
             Operand::GoLive => facts.go_live().map(Value::Date),

@@ -54,10 +54,7 @@ impl<'a> Checker<'a> {
                 let q = self.question_arg(name, args, close, Needs::Date)?;
                 Some(Side::Numeric(Operand::DaysUntil(q)))
             }
-            "days_after_go_live" => {
-                let q = self.question_arg(name, args, close, Needs::Date)?;
-                Some(Side::Numeric(Operand::DaysAfterGoLive(q)))
-            }
+            "days_after_go_live" => self.days_after_go_live(args, close),
             "score" => self.score(args, close, span),
             "deadline" => self.deadline(args, close),
             _ => {
@@ -171,6 +168,26 @@ impl<'a> Checker<'a> {
             return None;
         };
         Some(Side::Numeric(Operand::Score(index)))
+    }
+
+    /// `days_after_go_live(q)` for a date answer, or `days_after_go_live(deadline("id"))` for a
+    /// named date, so that a rule can ask whether a vendor's date falls inside hypercare.
+    fn days_after_go_live(&mut self, args: &[Node], close: usize) -> Option<Side<'a>> {
+        if let [only] = args
+            && let NodeKind::Call {
+                name,
+                args: inner,
+                close: inner_close,
+            } = &only.kind
+            && name == "deadline"
+        {
+            let Side::Date(Operand::Date(date)) = self.deadline(inner, *inner_close)? else {
+                return None;
+            };
+            return Some(Side::Numeric(Operand::DaysFromGoLiveTo(date)));
+        }
+        let q = self.question_arg("days_after_go_live", args, close, Needs::Date)?;
+        Some(Side::Numeric(Operand::DaysAfterGoLive(q)))
     }
 
     /// `deadline("id")`: a date the catalogue names, fixed when the condition compiles.

@@ -331,3 +331,27 @@ fn deadline_takes_a_quoted_id_of_the_schema() {
         "unknown deadline `ews_shutdown`",
     );
 }
+
+#[test]
+fn days_after_go_live_takes_a_named_deadline_checked_like_deadline() {
+    // The named date is resolved by `deadline`, so its mistakes are reported inside the call.
+    assert_error(
+        "days_after_go_live(deadline(\"ews_shutdown\")) <= 10",
+        ErrorKind::UnknownName,
+        28,
+        "unknown deadline `ews_shutdown`",
+    );
+    assert_error(
+        "days_after_go_live(deadline(ews_shutdown)) <= 10",
+        ErrorKind::Type,
+        28,
+        "`deadline` takes a quoted deadline id, e.g. `deadline(\"ews_shutdown\")`, not `ews_shutdown`",
+    );
+    // Any other call is still not a date answer.
+    assert_error(
+        "days_after_go_live(count(comms.channels)) <= 10",
+        ErrorKind::Type,
+        19,
+        "`days_after_go_live` takes a question such as `checklist.question`, not `count(comms.channels)`",
+    );
+}
