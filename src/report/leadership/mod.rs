@@ -3,6 +3,9 @@
 //! implement; `sections` decides what each section holds and `decision` words "Decision needed".
 //! `json` gives the same content as data.
 
+pub mod actions;
+pub mod basis;
+pub mod brief;
 pub mod decision;
 pub mod html;
 pub mod json;
@@ -10,3 +13,4 @@ pub mod markdown;
 pub mod markup;
 pub mod outline;
 pub mod sections;
+pub mod team;
