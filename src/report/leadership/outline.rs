@@ -107,10 +107,10 @@ pub fn action_row(m: &impl Markup, r: &Report, a: &Action) -> Vec<String> {
         || {
             format!(
                 "unassigned {}",
-                m.aside(&format!("(suggested: {})", m.cell(&a.finding.owner_role)))
+                m.aside(&format!("({})", m.cell(&a.finding.owner_role)))
             )
         },
-        |o| m.cell(o),
+        |o| m.cell(o.split(" (").next().unwrap_or(o)),
     );
     let mut due = a
         .finding

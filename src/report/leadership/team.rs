@@ -254,24 +254,24 @@ fn appendix(m: &impl Markup, out: &mut String, r: &Report) {
         "Appendix: rule ids and the verdict's reasons",
     );
     if !r.findings.is_empty() {
+        m.paragraph(
+            out,
+            Some("hint"),
+            "The id of each finding, for `migready explain ID`, which shows the rule and the answers it read.",
+        );
         let columns = [
             Column::no_wrap("Rule"),
             Column::left("Finding"),
-            Column::no_wrap("Severity"),
             Column::left("Status"),
-            Column::left("Answers read"),
         ];
         let rows: Vec<Vec<String>> = r
             .findings
             .iter()
             .map(|f| {
-                let answers: Vec<&str> = f.answers.iter().map(|a| a.question.as_str()).collect();
                 vec![
                     m.code(&f.rule),
                     m.cell(&f.title),
-                    f.severity.as_str().to_owned(),
-                    sections::status(f).to_owned(),
-                    m.ids(&answers),
+                    format!("{}, {}", f.severity.as_str(), sections::status(f)),
                 ]
             })
             .collect();
