@@ -80,9 +80,16 @@ def open_page(browser, url, viewport, requests, media="screen"):
     return page
 
 
+# Identifiers set as code that the layout broke over two lines: at desktop width none should be.
+BROKEN_CODE = """() => [...document.querySelectorAll('code')]
+  .filter(c => c.getClientRects().length > 1).map(c => c.textContent).slice(0, 10)"""
+
+
 def layout_problems(page, where):
     box = page.evaluate(OUTSIDE)
     problems = []
+    if where == "1280 px":
+        problems += [f"code: broken mid-word at {where}: {c!r}" for c in page.evaluate(BROKEN_CODE)]
     if box["scrollWidth"] > box["width"]:
         problems.append(f"{where}: the page is {box['scrollWidth']} px wide in a {box['width']} px viewport")
     problems += [f"{where}: outside the page: {o}" for o in box["outside"]]
@@ -99,6 +106,8 @@ def pdf_checks(page, spec, out):
     pages = PdfReader(io.BytesIO(pdf)).pages
     first = squeezed(pages[0].extract_text())
     problems = [f"pdf: {len(pages)} pages, more than {spec['max_pages']}"] if len(pages) > spec["max_pages"] else []
+    if "pages" in spec and len(pages) != spec["pages"]:
+        problems.append(f"pdf: {len(pages)} pages, recorded {spec['pages']}")
     for text in spec["first_page"]:
         if squeezed(text) not in first:
             problems.append(f"pdf: not on the first page: {text!r}")
@@ -149,11 +158,13 @@ def self_test(browser, out):
     """The checks must see what they look for: a page that breaks each rule must fail each one."""
     bad = out / "self-test.html"
     bad.write_text('<!DOCTYPE html><html><body><img src="https://example.invalid/logo.png">'
-                   '<div style="width:2000px">wide</div><svg width="10" height="10"></svg><script></script></body></html>')
+                   '<div style="width:2000px">wide</div><svg width="10" height="10"></svg><script></script>'
+                   '<div style="width:40px"><code style="overflow-wrap:anywhere">post-go-live.msp_after_go_live</code></div>'
+                   '</body></html>')
     result = check(browser, {"name": "self-test", "file": str(bad), "max_pages": 0, "min_svgs": 2,
                              "first_page": ["NO-GO"]}, out)
     kinds = {p.split(":")[0] for p in result["problems"]}
-    expected = {"375 px", "1280 px", "print", "pdf", "network", "svg"}
+    expected = {"375 px", "1280 px", "print", "pdf", "network", "svg", "code"}
     if kinds != expected:
         raise SystemExit(f"self-test: the checks found {sorted(kinds)} on a page that breaks {sorted(expected)}")
 

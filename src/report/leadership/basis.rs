@@ -33,8 +33,8 @@ pub struct CatalogueVersion {
     pub custom_checklists: usize,
     pub checklists: usize,
     pub rules: usize,
-    /// A short fingerprint of the whole catalogue: two reports with the same one were judged by
-    /// the same questions, rules and dates.
+    /// A short fingerprint of the questions, rules and dates: two reports with the same one were
+    /// judged by the same catalogue.
     pub fingerprint: String,
 }
 
@@ -85,7 +85,37 @@ pub fn with_tenant_evidence(answers: &Answers) -> usize {
 }
 
 fn catalogue_version(catalog: &Catalog) -> CatalogueVersion {
-    let text = serde_json::to_vec(catalog).unwrap_or_default();
+    // What the checklists say, not where it stands: the order of files and keys changes nothing.
+    let mut items: Vec<String> = catalog
+        .rules
+        .iter()
+        .map(|r| {
+            format!(
+                "{}|{:?}|{}|{}|{}|{}|{}|{:?}|{:?}",
+                r.id,
+                r.severity,
+                r.blocker,
+                r.title,
+                r.risk,
+                r.remediation,
+                r.owner,
+                r.leadership,
+                r.references
+            )
+        })
+        .chain(catalog.questions.iter().map(|q| {
+            let kind = serde_json::to_string(&q.kind).unwrap_or_default();
+            format!("{}|{}|{}|{}|{kind}", q.id, q.prompt, q.help, q.weight)
+        }))
+        .chain(
+            catalog
+                .deadlines
+                .iter()
+                .map(|d| format!("{}|{}", d.id, d.date)),
+        )
+        .collect();
+    items.sort();
+    let text = items.join("\n").into_bytes();
     CatalogueVersion {
         custom_checklists: catalog
             .checklists

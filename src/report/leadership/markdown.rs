@@ -155,8 +155,9 @@ impl Markup for Markdown {
         out.push('\n');
     }
 
+    /// A blank line before the list: Python-Markdown does not let a list interrupt a paragraph.
     fn lead_list(&self, out: &mut String, lead: &str, items: &[String]) {
-        let _ = writeln!(out, "{lead}");
+        let _ = writeln!(out, "{lead}\n");
         self.list(out, None, items);
     }
 

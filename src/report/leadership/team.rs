@@ -38,8 +38,10 @@ fn serious(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
     } else {
         m.paragraph(out, None, "Each must be fixed, or formally accepted by someone entitled to accept the risk (a waiver), before go-live.");
     }
+    // An answer that raised several findings is quoted in full once, at the first of them.
+    let mut quoted = Vec::new();
     for a in list {
-        finding(m, out, r, a.finding, &a.flags, 3);
+        finding(m, out, r, a, &mut quoted);
     }
     m.section_end(out);
 }
@@ -99,14 +101,8 @@ fn accepted(m: &impl Markup, out: &mut String, r: &Report) {
     m.section_end(out);
 }
 
-fn finding(
-    m: &impl Markup,
-    out: &mut String,
-    r: &Report,
-    f: &FindingLine,
-    flags: &[actions::Flag],
-    level: u8,
-) {
+fn finding(m: &impl Markup, out: &mut String, r: &Report, a: &Action, quoted: &mut Vec<String>) {
+    let (f, flags, level) = (a.finding, &a.flags, 3);
     let kind = if f.blocker && !f.waived {
         "blocker"
     } else {
@@ -146,7 +142,12 @@ fn finding(
             m.field_list(out, &m.strong("Fix:"), true, &steps);
         }
     }
-    m.field_list(out, &m.strong("Triggered by:"), false, &triggers(m, r, f));
+    m.field_list(
+        out,
+        &m.strong("Triggered by:"),
+        false,
+        &triggers(m, r, f, quoted),
+    );
     if let Some(w) = r.waiver_for(&f.rule) {
         let until = m.strong(&format!("Accepted until {}", w.expires));
         let text = format!(
@@ -160,7 +161,7 @@ fn finding(
 }
 
 /// The answers that made a finding fire, each with its value and note.
-fn triggers(m: &impl Markup, r: &Report, f: &FindingLine) -> Vec<String> {
+fn triggers(m: &impl Markup, r: &Report, f: &FindingLine, quoted: &mut Vec<String>) -> Vec<String> {
     f.answers
         .iter()
         .map(|a| {
@@ -173,6 +174,10 @@ fn triggers(m: &impl Markup, r: &Report, f: &FindingLine) -> Vec<String> {
                 value.push_str(&format!(", already passed ({ago} ago)"));
             }
             let mut item = format!("{} {}", m.text(&a.prompt), m.answer(&value));
+            if quoted.contains(&a.question) {
+                return format!("{item} {}", m.aside("(as above)"));
+            }
+            quoted.push(a.question.clone());
             if let Some(note) = &a.note {
                 item.push_str(&format!("{}Note: {}", m.note_break(), m.text(note)));
             }
@@ -210,7 +215,7 @@ fn open_questions(m: &impl Markup, out: &mut String, r: &Report) {
                     .as_deref()
                     .map_or_else(|| m.aside("nobody named"), |o| m.cell(o));
                 let status = if q.unknown { "unknown" } else { "not answered" };
-                let question = m.with_id(&m.cell(&q.prompt), &q.question);
+                let question = m.cell(&q.prompt);
                 vec![owner, question, status.to_owned()]
             })
             .collect();
@@ -244,7 +249,19 @@ fn waivers(m: &impl Markup, out: &mut String, r: &Report) {
 }
 
 fn glossary(m: &impl Markup, out: &mut String, r: &Report) {
-    let _ = (m, out, r);
+    m.section(out, "glossary", "Words used in this report");
+    let items: Vec<String> = crate::report::leadership::glossary::used(r)
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {}",
+                m.strong(&format!("{}:", m.text(&t.term))),
+                m.text(&t.means)
+            )
+        })
+        .collect();
+    m.list(out, Some("glossary"), &items);
+    m.section_end(out);
 }
 
 fn appendix(m: &impl Markup, out: &mut String, r: &Report) {
@@ -259,21 +276,11 @@ fn appendix(m: &impl Markup, out: &mut String, r: &Report) {
             Some("hint"),
             "The id of each finding, for `migready explain ID`, which shows the rule and the answers it read.",
         );
-        let columns = [
-            Column::no_wrap("Rule"),
-            Column::left("Finding"),
-            Column::left("Status"),
-        ];
+        let columns = [Column::no_wrap("Id"), Column::left("Finding")];
         let rows: Vec<Vec<String>> = r
             .findings
             .iter()
-            .map(|f| {
-                vec![
-                    m.code(&f.rule),
-                    m.cell(&f.title),
-                    format!("{}, {}", f.severity.as_str(), sections::status(f)),
-                ]
-            })
+            .map(|f| vec![m.code(&f.rule), m.cell(&f.title)])
             .collect();
         m.table(out, &columns, &rows, true);
     }
