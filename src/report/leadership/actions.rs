@@ -114,29 +114,25 @@ pub fn all(r: &Report) -> Vec<Action<'_>> {
     actions
 }
 
-/// The actions page 1 lists: anything late, every go-live blocker and serious risk, the most
-/// urgent first, at most `ON_PAGE_ONE`; lower risks fill the table only when there is room.
+/// The actions page 1 lists: the most urgent, at most `ON_PAGE_ONE`.
 pub fn page_one<'r>(all: &[Action<'r>]) -> Vec<Action<'r>> {
-    let pressing = |a: &Action| a.late() || a.finding.blocker || serious(a.finding.severity);
-    let mut shown: Vec<Action> = all.iter().filter(|a| pressing(a)).cloned().collect();
-    shown.extend(all.iter().filter(|a| !pressing(a)).cloned());
-    shown.truncate(ON_PAGE_ONE);
-    shown.sort_by(urgency);
-    shown
+    all.iter().take(ON_PAGE_ONE).cloned().collect()
 }
 
-fn serious(s: Severity) -> bool {
-    s <= Severity::High
-}
-
-/// Urgency first: what is already late, then go-live blockers, then the earliest due date, then
-/// what has none; within each, the more severe first.
+/// Urgency first: what is already late, then go-live blockers, then serious risks (critical and
+/// high), then the rest; within each, the earliest due date first (none last), then the more
+/// severe.
 pub fn urgency(a: &Action, b: &Action) -> Ordering {
-    let tier = |x: &Action| match (x.late(), x.finding.blocker, x.finding.due) {
-        (true, _, _) => 0,
-        (false, true, _) => 1,
-        (false, false, Some(_)) => 2,
-        (false, false, None) => 3,
+    let tier = |x: &Action| {
+        if x.late() {
+            0
+        } else if x.finding.blocker {
+            1
+        } else if x.finding.severity <= Severity::High {
+            2
+        } else {
+            3
+        }
     };
     tier(a)
         .cmp(&tier(b))

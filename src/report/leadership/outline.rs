@@ -93,7 +93,27 @@ fn action_table(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
             &format!("{more} more for the project team{late}, in the pages that follow."),
         );
     }
+    accepted_line(m, out, r);
     m.section_end(out);
+}
+
+/// Waived risks on page 1 read as accepted, with who accepted them and until when, not as open.
+fn accepted_line(m: &impl Markup, out: &mut String, r: &Report) {
+    let accepted: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.waived)
+        .map(|f| {
+            let by = r.waiver_for(&f.rule).map_or_else(String::new, |w| {
+                format!(" by {}, until {}", m.text(&w.approved_by), w.expires)
+            });
+            format!("“{}” ({}){by}", m.text(&f.title), f.severity.as_str())
+        })
+        .collect();
+    if !accepted.is_empty() {
+        let text = format!("Accepted, not open: {}.", accepted.join("; "));
+        m.paragraph(out, Some("hint"), &text);
+    }
 }
 
 /// Item with its kind, owner or "unassigned", due date with what time says about it.
