@@ -8,6 +8,9 @@ use crate::report::leadership::outline::{action_row, labelled};
 use crate::report::leadership::sections;
 use crate::report::model::{FindingLine, Report};
 
+/// How many of the verdict's reasons the appendix spells out.
+const REASONS: usize = 8;
+
 pub fn render(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
     m.part(out, "For the project team");
     m.priorities(out, r);
@@ -276,18 +279,22 @@ fn appendix(m: &impl Markup, out: &mut String, r: &Report) {
             Some("hint"),
             "The id of each finding, for `migready explain ID`, which shows the rule and the answers it read.",
         );
-        let columns = [Column::no_wrap("Id"), Column::left("Finding")];
-        let rows: Vec<Vec<String>> = r
+        let items: Vec<String> = r
             .findings
             .iter()
-            .map(|f| vec![m.code(&f.rule), m.cell(&f.title)])
+            .map(|f| format!("{} {}", m.code(&f.rule), m.text(&f.title)))
             .collect();
-        m.table(out, &columns, &rows, true);
+        m.list(out, Some("ids"), &items);
     }
     if !r.reasons.is_empty() {
         let why = format!("Why the verdict is {}:", r.verdict.label());
         m.paragraph(out, None, &why);
-        let reasons: Vec<String> = r.reasons.iter().map(|s| m.text(s)).collect();
+        // The first reasons decide the verdict; the rest repeat the risks listed above one by one.
+        let mut reasons: Vec<String> = r.reasons.iter().take(REASONS).map(|s| m.text(s)).collect();
+        if r.reasons.len() > REASONS {
+            let more = r.reasons.len() - REASONS;
+            reasons.push(format!("and {more} more, each an open risk listed above (all of them in the JSON form and in `migready check`)"));
+        }
         m.list(out, None, &reasons);
     }
     if let Some(gate) = &r.gate {
