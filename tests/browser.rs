@@ -115,6 +115,8 @@ fn spec(name: &str, dir: &Path) -> Value {
         "min_svgs": 1 + report["priority_details"].as_array().unwrap().len(),
         "max_pages": pages(name),
         "pages": pages(name),
+        // The team part starts on page 2; the brief must not leave page 1 half empty.
+        "brief_min_fill": 0.6,
         "first_page": first_page,
     })
 }

@@ -114,6 +114,16 @@ def pdf_checks(page, spec, out):
     return len(pages), problems
 
 
+def brief_fill(page, minimum):
+    """Page 1 is the brief, and the part for the project team starts on a new page: the brief must
+    fit the page and fill most of it, so that the page break leaves no half-empty first page."""
+    bottom = page.evaluate("(document.querySelector('.brief') || {getBoundingClientRect: () => ({bottom: 0})}).getBoundingClientRect().bottom")
+    fill = bottom / A4_CONTENT["height"]
+    if fill > 1 or fill < minimum:
+        return [f"print: the brief fills {fill:.0%} of page 1, outside {minimum:.0%}..100%"]
+    return []
+
+
 MAX_SHOT_HEIGHT = 6000
 
 
@@ -144,6 +154,8 @@ def check(browser, spec, out):
         page.close()
     page = open_page(browser, url, A4_CONTENT, requests, media="print")
     problems += layout_problems(page, "print")
+    if "brief_min_fill" in spec:
+        problems += brief_fill(page, spec["brief_min_fill"])
     pdf_pages, pdf_problems = pdf_checks(page, spec, out)
     problems += pdf_problems
     page.close()
