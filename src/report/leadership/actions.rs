@@ -10,7 +10,7 @@ use crate::model::Severity;
 use crate::report::model::{FindingLine, Report};
 
 /// How many actions page 1 lists; the rest are in the part for the project team.
-pub const ON_PAGE_ONE: usize = 6;
+pub const ON_PAGE_ONE: usize = 5;
 
 /// What the calendar says about an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,6 +14,12 @@ pub struct Term {
     pub means: String,
     #[serde(default)]
     pub always: bool,
+    #[serde(default = "yes")]
+    pub page_one: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Every term of the built-in glossary.
@@ -40,6 +46,14 @@ pub fn used(r: &Report) -> Vec<Term> {
     all()
         .into_iter()
         .filter(|t| t.always || mentions(&text, &t.term))
+        .collect()
+}
+
+/// The terms a piece of text uses, for the short list of words under the brief.
+pub fn mentioned(text: &str) -> Vec<Term> {
+    all()
+        .into_iter()
+        .filter(|t| mentions(text, &t.term))
         .collect()
 }
 

@@ -72,9 +72,10 @@ impl Markup for Html {
     fn headline(&self, out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
-            "<header class=\"verdict {}\">\n<p class=\"org\">{}</p>\n<h1>{}</h1>",
+            "<header class=\"verdict {}\">\n<p class=\"org\">{} · {}</p>\n<h1>{}</h1>",
             verdict_class(r.verdict),
             h(&r.organisation),
+            h(&r.project),
             r.verdict.label()
         );
         for line in decision::summary(r) {
@@ -276,7 +277,7 @@ fn overall(out: &mut String, r: &Report) {
     };
     let _ = writeln!(
         out,
-        "<div class=\"overall\"><p class=\"score\"><strong>Readiness {:.1} / 100</strong> · {:.1}% of applicable questions answered · {}</p>\n\
+        "<div class=\"overall\"><p class=\"score\"><strong>Readiness {:.1} / 100</strong> · {:.1}% answered · {}</p>\n\
          <svg class=\"bar big\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Readiness {:.1} of 100; NO-GO below {}, GO from {}\">\
          <rect class=\"track\" x=\"0\" y=\"0\" width=\"100\" height=\"10\" />\
          <rect class=\"{class}\" x=\"0\" y=\"0\" width=\"{:.1}\" height=\"10\" />\

@@ -78,6 +78,7 @@ impl Markup for Markdown {
     fn headline(&self, out: &mut String, r: &Report) {
         let mark = verdict_mark(r.verdict);
         let _ = writeln!(out, "# {mark}: {}\n", md(&r.organisation));
+        let _ = writeln!(out, "{}\n", md(&r.project));
         for line in decision::summary(r) {
             let _ = writeln!(out, "**{}:** {}\n", line.label, md(&line.text));
         }

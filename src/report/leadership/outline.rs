@@ -20,6 +20,7 @@ pub fn render(m: &impl Markup, r: &Report) -> String {
     decisions(m, &mut out, &actions);
     action_table(m, &mut out, r, &actions);
     basis(m, &mut out, r);
+    words(m, &mut out, r, &actions);
     m.brief_end(&mut out);
     if let Some(s) = &r.since {
         m.section(&mut out, "since", "Since the last assessment");
@@ -165,6 +166,37 @@ fn basis(m: &impl Markup, out: &mut String, r: &Report) {
         .collect();
     m.list(out, Some("basis"), &items);
     m.section_end(out);
+}
+
+/// The terms page 1 uses, spelled out in one line; the glossary at the end has them all.
+fn words(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
+    let mut text: Vec<String> = crate::report::leadership::decision::summary(r)
+        .iter()
+        .map(|l| format!("{} {}", l.label, l.text))
+        .collect();
+    text.extend(
+        actions::page_one(all)
+            .iter()
+            .map(|a| a.finding.title.clone()),
+    );
+    for (_, group) in brief::decisions(all) {
+        text.extend(group.iter().map(|f| f.title.clone()));
+    }
+    let terms = crate::report::leadership::glossary::mentioned(&text.join("\n"));
+    if terms.is_empty() {
+        return;
+    }
+    let items: Vec<String> = terms
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {}",
+                m.strong(&format!("{}:", m.text(&t.term))),
+                m.text(&t.means)
+            )
+        })
+        .collect();
+    m.paragraph(out, Some("words"), &items.join(" "));
 }
 
 /// "**Label:** text".

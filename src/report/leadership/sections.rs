@@ -169,7 +169,7 @@ pub fn since_lists(s: &Since) -> [(&'static str, &[FindingChange]); 3] {
 /// "What the verdict rests on": label, text and whether the text is a warning.
 pub fn basis_lines(r: &Report) -> Vec<(&'static str, String, bool)> {
     let b = &r.basis;
-    let mut lines = vec![("Project", r.project.clone(), false)];
+    let mut lines = Vec::new();
     let who = match (&b.assessor, &b.assessor_role) {
         (Some(name), Some(role)) => format!("{name} ({role})"),
         (Some(name), None) => name.clone(),
