@@ -53,7 +53,7 @@ pub fn used(r: &Report) -> Vec<Term> {
 pub fn mentioned(text: &str) -> Vec<Term> {
     all()
         .into_iter()
-        .filter(|t| mentions(text, &t.term))
+        .filter(|t| t.page_one && mentions(text, &t.term))
         .collect()
 }
 
@@ -85,6 +85,15 @@ mod tests {
                 "{word} missing from {terms:?}"
             );
         }
+    }
+
+    #[test]
+    fn page_one_leaves_out_the_terms_marked_too_common() {
+        let terms: Vec<String> = mentioned("Go-live is near and the MSP leaves")
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
+        assert_eq!(terms, ["MSP"]);
     }
 
     #[test]
