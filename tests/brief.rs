@@ -46,11 +46,11 @@ fn page_one_says_what_time_has_done() {
         "{later}"
     );
     assert!(
-        later.contains("**expired: 2027-04-18 was 88 days ago**"),
+        later.contains("**2027-04-18 passed 88 days ago**"),
         "{later}"
     );
     assert!(
-        later.contains("237 days before this report: older than 90 days"),
+        later.contains("237 days ago: older than 90 days"),
         "{later}"
     );
     // Late items come first.

@@ -31,7 +31,7 @@ impl Flag {
         match self {
             Flag::Overdue(d) => format!("overdue by {}", days(d)),
             Flag::WaiverExpired(d) => format!("waiver expired {} ago", days(d)),
-            Flag::DatePassed(date, d) => format!("expired: {date} was {} ago", days(d)),
+            Flag::DatePassed(date, d) => format!("{date} passed {} ago", days(d)),
             Flag::BeforeGoLive => "due before go-live".to_owned(),
         }
     }

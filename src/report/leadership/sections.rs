@@ -178,19 +178,19 @@ pub fn basis_lines(r: &Report) -> Vec<(&'static str, String, bool)> {
     let (when, stale) = match (b.assessed_on, b.age_days) {
         (Some(on), Some(age)) if b.out_of_date() => (
             format!(
-                " on {on}, {} before this report: older than {} days, so the answers may no longer hold; assess again before deciding",
+                " on {on}, {} ago: older than {} days, so the answers may no longer hold",
                 days(age),
                 b.max_age_days
             ),
             true,
         ),
-        (Some(on), Some(age)) => (format!(" on {on}, {} before this report", days(age)), false),
+        (Some(on), Some(age)) => (format!(" on {on}, {} ago", days(age)), false),
         _ => (", on a date the answers do not give".to_owned(), false),
     };
     lines.push(("Assessed by", format!("{who}{when}"), stale));
     let evidence = if b.with_tenant_evidence == 0 {
         format!(
-            "all {} answers are self-reported (the team's own word); none is backed by evidence read from the tenant",
+            "all {} answers are self-reported; none is backed by evidence read from the tenant",
             b.answers
         )
     } else {
@@ -204,7 +204,7 @@ pub fn basis_lines(r: &Report) -> Vec<(&'static str, String, bool)> {
     lines.push(("Evidence", evidence, false));
     let c = &b.catalogue;
     let custom = match c.custom_checklists {
-        0 => "its built-in checklists".to_owned(),
+        0 => "built-in checklists".to_owned(),
         n => format!(
             "{n} of {} checklists from the organisation's own folder",
             c.checklists
@@ -213,7 +213,7 @@ pub fn basis_lines(r: &Report) -> Vec<(&'static str, String, bool)> {
     lines.push((
         "Judged by",
         format!(
-            "migready {} with {custom} ({} rules; catalogue fingerprint {}), as of {}",
+            "migready {}, {custom} ({} rules, fingerprint {}), as of {}",
             b.tool_version, c.rules, c.fingerprint, r.today
         ),
         false,
