@@ -42,6 +42,8 @@ fn missing_tools() -> Option<String> {
 }
 
 const TODAY: &str = "2026-12-01";
+/// Seven months later: Lakeside's first due dates and its Apple push certificate have passed.
+const LATER: &str = "2027-07-15";
 /// For the portfolio: 20 days before Harbor Logistics goes live, so the page lists a go-live soon.
 const PORTFOLIO_TODAY: &str = "2028-02-15";
 
@@ -84,34 +86,68 @@ fn label(verdict: &str) -> &'static str {
 }
 
 /// What the script checks for one example: its HTML file and what its first A4 page must say.
-fn spec(name: &str, dir: &Path) -> Value {
+fn spec(name: &str, today: &str, dir: &Path) -> Value {
     let answers = format!("examples/{name}/answers.yaml");
-    let html = dir.join(format!("{name}.html"));
+    let page = if today == TODAY {
+        name.to_owned()
+    } else {
+        format!("{name}-{today}")
+    };
+    let html = dir.join(format!("{page}.html"));
     std::fs::write(
         &html,
-        migready(&["report", &answers, "--format", "html"], TODAY),
+        migready(&["report", &answers, "--format", "html"], today),
     )
     .unwrap();
-    let report = report_json(name, TODAY);
-    let mut first_page = vec![
-        label(report["verdict"].as_str().unwrap()).to_string(),
-        "Decision needed".to_string(),
-    ];
+    let report = report_json(name, today);
+    let mut first_page = vec![label(report["verdict"].as_str().unwrap()).to_string()];
     for line in report["decision"].as_array().unwrap() {
         first_page.push(line["text"].as_str().unwrap().to_string());
     }
-    // A NO-GO's first page names every open blocker and who owns it.
-    first_page.extend(blockers_and_owners(&report));
-    let findings = report["findings"].as_array().unwrap().len();
+    // The whole brief is on page 1, down to its last block, and names every open blocker.
+    first_page.extend(
+        [
+            "Decisions for leadership",
+            "Actions, most urgent first",
+            "What the verdict rests on",
+            "Judged by:",
+        ]
+        .map(String::from),
+    );
+    first_page.extend(blocker_titles(&report));
     json!({
-        "name": name,
+        "name": page,
         "file": html,
         // The overall bar and one per priority.
         "min_svgs": 1 + report["priority_details"].as_array().unwrap().len(),
-        // Front matter, open questions, waivers and the appendix in four pages, a finding in at most one.
-        "max_pages": 4 + findings,
+        "max_pages": pages(&page),
+        "pages": pages(&page),
+        // The team part starts on page 2; the brief must not leave page 1 half empty.
+        "brief_min_fill": 0.6,
         "first_page": first_page,
     })
+}
+
+/// Each example's A4 page count, as printed from Chromium: page 1 is the brief, the rest is the
+/// part for the project team. A change here is a change a reader of the printout sees.
+fn pages(name: &str) -> usize {
+    match name {
+        "summit-accounting" => 4,
+        "harbor-logistics" => 5,
+        "lakeside-dental" => 13,
+        "lakeside-dental-2027-07-15" => 13,
+        other => panic!("no page count recorded for {other}"),
+    }
+}
+
+fn blocker_titles(report: &Value) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["blocker"] == true && f["waived"] == false)
+        .map(|f| f["title"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// The portfolio of the three examples: its first page holds the totals and every NO-GO client's
@@ -159,7 +195,12 @@ fn the_reports_and_the_portfolio_read_well_on_a_phone_a_desktop_and_a4() {
     }
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser");
     std::fs::create_dir_all(&dir).unwrap();
-    let mut specs: Vec<Value> = EXAMPLES.iter().map(|name| spec(name, &dir)).collect();
+    let mut specs: Vec<Value> = EXAMPLES
+        .iter()
+        .map(|name| spec(name, TODAY, &dir))
+        .collect();
+    // Later, with overdue items, expired dates and an out-of-date assessment, the brief still fits.
+    specs.push(spec("lakeside-dental", LATER, &dir));
     specs.push(portfolio_spec(&dir));
     let spec_file = dir.join("reports.json");
     std::fs::write(&spec_file, serde_json::to_string_pretty(&specs).unwrap()).unwrap();

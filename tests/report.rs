@@ -357,10 +357,13 @@ fn waivers_are_shown_as_expiring_expired_stale_and_before_go_live() {
     assert!(
         section.contains("Phones still read mail with only a password**: expired on 2026-11-01")
     );
-    // The expired waiver counts for nothing: END-009 is an open finding again.
-    assert!(
-        md.contains("| `END-009` | Phones still read mail with only a password | high | open |")
-    );
+    // The expired waiver counts for nothing: END-009 is an open action again, and page 1 says why.
+    let brief = &md[..md.find("# For the project team").expect("team part")];
+    let row = brief
+        .lines()
+        .find(|l| l.starts_with("| Phones still read mail with only a password"))
+        .expect("END-009 among page 1's actions");
+    assert!(row.contains("**waiver expired 24 days ago**"), "{row}");
     // Waivers of serious findings that lapse before go-live are conditions of the verdict and the gate.
     let reason = "waiver for IDN-004 expires on 2028-02-01, before go-live on 2028-03-06";
     assert!(md.contains(&format!("- {reason}")), "{md}");
@@ -392,3 +395,40 @@ fn waivers_are_shown_as_expiring_expired_stale_and_before_go_live() {
 
 #[path = "report/hostile.rs"]
 mod hostile;
+
+/// CommonMark accepts a list nested two spaces in; Python-Markdown (MkDocs and most wikis) needs
+/// four and otherwise flattens it into the text. The report nests no list, so both read it alike:
+/// every list item starts its line, after a blank line or another item.
+#[test]
+fn markdown_lists_are_never_nested_so_every_renderer_reads_them_alike() {
+    for name in EXAMPLES {
+        let md = run(&["report", &example(name)]);
+        let lines: Vec<&str> = md.lines().collect();
+        let mut numbered = 0;
+        for (i, line) in lines.iter().enumerate() {
+            let trimmed = line.trim_start();
+            let item = trimmed.starts_with("- ")
+                || trimmed
+                    .split_once(". ")
+                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+            if !item {
+                continue;
+            }
+            assert_eq!(trimmed, *line, "{name}: indented list item: {line:?}");
+            let before = if i == 0 { "" } else { lines[i - 1] };
+            let starts = before.is_empty();
+            let continues = before.starts_with("- ")
+                || before
+                    .split_once(". ")
+                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+            assert!(
+                starts || continues,
+                "{name}: a list glued to {before:?}: {line:?}"
+            );
+            numbered += usize::from(line.starts_with("1. "));
+        }
+        if name == "lakeside-dental" {
+            assert!(numbered > 0, "{name}: numbered fix steps are shown");
+        }
+    }
+}

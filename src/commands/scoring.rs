@@ -91,5 +91,6 @@ impl Scorer<'_> {
             &self.config.thresholds,
             scored.gate.clone(),
         )
+        .with_max_age(self.config.report.assessment_max_age_days)
     }
 }

@@ -8,6 +8,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::config_check::position;
 use crate::load::source::Source;
 use crate::model::Limits;
+use crate::model::config::ReportConfig;
 use crate::model::{Catalog, Config, GateConfig, PortfolioConfig, Thresholds};
 use crate::suggest::did_you_mean;
 
@@ -23,6 +24,7 @@ struct RawConfig {
     thresholds: Thresholds,
     gate: GateConfig,
     portfolio: PortfolioConfig,
+    report: ReportConfig,
     /// Safety limits on inputs; the defaults suit real assessments.
     limits: Limits,
 }
@@ -78,6 +80,7 @@ fn parse_checked(raw: RawConfig, source: &Source, path: &Path) -> Result<Config,
         thresholds: raw.thresholds,
         gate: raw.gate,
         portfolio: raw.portfolio,
+        report: raw.report,
         limits: raw.limits,
         source: Some(path.to_path_buf()),
     })

@@ -85,6 +85,22 @@ impl Default for PortfolioConfig {
     }
 }
 
+/// Settings of `migready report`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReportConfig {
+    /// An assessment older than this many days is flagged as out of date in the report.
+    pub assessment_max_age_days: u32,
+}
+
+impl Default for ReportConfig {
+    fn default() -> ReportConfig {
+        ReportConfig {
+            assessment_max_age_days: 90,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     /// Folders of extra or replacement checklists, resolved against the config file's folder.
@@ -92,6 +108,7 @@ pub struct Config {
     pub thresholds: Thresholds,
     pub gate: GateConfig,
     pub portfolio: PortfolioConfig,
+    pub report: ReportConfig,
     pub limits: crate::model::Limits,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,

@@ -42,6 +42,8 @@ pub struct Report {
     pub since: Option<Since>,
     /// The thresholds the verdict was judged by.
     pub thresholds: Thresholds,
+    /// Who assessed, when, and how much of it rests on evidence.
+    pub basis: crate::report::leadership::basis::Basis,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +96,8 @@ pub struct FindingLine {
     pub due: Option<Date>,
     pub answers: Vec<AnswerRef>,
     pub references: Vec<String>,
+    /// What only leadership can give to fix it, as tagged in the catalogue.
+    pub leadership: Option<crate::model::catalog::Leadership>,
 }
 
 /// An answer that a finding read, and where it stands in the answers file (when it is there).
@@ -107,6 +111,8 @@ pub struct AnswerRef {
     pub value: Option<String>,
     pub note: Option<String>,
     pub evidence: Option<String>,
+    /// The answer when it is a date, so that a date already passed can say so.
+    pub date: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -198,7 +204,14 @@ impl Report {
             rules: rules(catalog),
             since: None,
             thresholds: thresholds.clone(),
+            basis: crate::report::leadership::basis::Basis::of(catalog, answers, a.today),
         }
+    }
+
+    /// Sets after how many days the assessment counts as out of date.
+    pub fn with_max_age(mut self, days: u32) -> Report {
+        self.basis.max_age_days = days;
+        self
     }
 
     /// Adds "since the last assessment", compared with `baseline`.
@@ -343,6 +356,7 @@ fn finding(
             .filter_map(|&q| Some(answer_ref(catalog.questions.get(q)?, answers.get(q))))
             .collect(),
         references: rule.references.clone(),
+        leadership: rule.leadership,
     })
 }
 
@@ -354,5 +368,9 @@ fn answer_ref(question: &Question, entry: Option<&AnswerEntry>) -> AnswerRef {
         value: entry.map(|e| answer_text(&question.kind, &e.value)),
         note: entry.and_then(|e| e.note.clone()),
         evidence: entry.and_then(|e| e.evidence.clone()),
+        date: entry.and_then(|e| match e.value {
+            crate::model::AnswerValue::Date(d) => Some(d),
+            _ => None,
+        }),
     }
 }

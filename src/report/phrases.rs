@@ -81,8 +81,57 @@ pub fn capitalised(s: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// A score from 0 to 100 as ten cells, each a tenth of the scale.
+/// A score from 0 to 100 as ten cells, each a tenth of the scale, the last one filled in eighths
+/// so that 47.4 and 51.2 look different.
 pub fn bar(score: f64) -> String {
-    let filled = ((score / 10.0).round().clamp(0.0, 10.0)) as usize;
-    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+    cells(score, 10, &[])
+}
+
+/// The overall score as twenty cells with a `│` at each mark (the NO-GO and GO lines).
+pub fn marked_bar(score: f64, marks: &[f64]) -> String {
+    cells(score, 20, marks)
+}
+
+fn cells(score: f64, width: usize, marks: &[f64]) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let step = 100.0 / width as f64;
+    let eighths = ((score.clamp(0.0, 100.0) / step) * 8.0).round() as usize;
+    let mut out = String::new();
+    for cell in 0..width {
+        if marks
+            .iter()
+            .any(|m| (m / step).round() as usize == cell && cell > 0)
+        {
+            out.push('│');
+        }
+        let filled = eighths.saturating_sub(cell * 8).min(8);
+        out.push(match filled {
+            8 => '█',
+            0 => '░',
+            n => EIGHTHS[n],
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_tell_close_scores_apart() {
+        assert_ne!(bar(47.4), bar(51.2));
+        assert_eq!(bar(50.0), "█████░░░░░");
+        assert_eq!(bar(100.0), "██████████");
+        assert_eq!(bar(0.0), "░░░░░░░░░░");
+    }
+
+    #[test]
+    fn the_overall_bar_marks_its_lines() {
+        let b = marked_bar(35.8, &[50.0, 75.0]);
+        assert_eq!(b.chars().filter(|c| *c == '│').count(), 2);
+        assert_eq!(b.chars().count(), 22);
+        assert!(b.starts_with("███████"), "{b}");
+        assert_eq!(b.split('│').next().map(|s| s.chars().count()), Some(10));
+    }
 }

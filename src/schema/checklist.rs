@@ -12,6 +12,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use crate::model::Severity;
+use crate::model::catalog::Leadership;
 use crate::schema::common::{Identifier, Score, Text, TextList};
 
 /// A migready checklist: questions to ask and rules over their answers.
@@ -123,6 +124,8 @@ struct Finding {
     remediation: Text,
     /// The role that should own the fix.
     owner: Text,
+    /// The fix needs leadership: money, a contract or an appointment.
+    leadership: Option<Leadership>,
 }
 
 #[derive(JsonSchema)]
@@ -181,6 +184,8 @@ struct Rule {
     /// The role that should own the fix.
     owner: Text,
     references: Option<TextList>,
+    /// The fix needs leadership: money, a contract or an appointment.
+    leadership: Option<Leadership>,
 }
 
 /// Lower-case letters, digits, `_` and `-`.

@@ -80,9 +80,16 @@ def open_page(browser, url, viewport, requests, media="screen"):
     return page
 
 
+# Identifiers set as code that the layout broke over two lines: at desktop width none should be.
+BROKEN_CODE = """() => [...document.querySelectorAll('code')]
+  .filter(c => c.getClientRects().length > 1).map(c => c.textContent).slice(0, 10)"""
+
+
 def layout_problems(page, where):
     box = page.evaluate(OUTSIDE)
     problems = []
+    if where == "1280 px":
+        problems += [f"code: broken mid-word at {where}: {c!r}" for c in page.evaluate(BROKEN_CODE)]
     if box["scrollWidth"] > box["width"]:
         problems.append(f"{where}: the page is {box['scrollWidth']} px wide in a {box['width']} px viewport")
     problems += [f"{where}: outside the page: {o}" for o in box["outside"]]
@@ -99,10 +106,22 @@ def pdf_checks(page, spec, out):
     pages = PdfReader(io.BytesIO(pdf)).pages
     first = squeezed(pages[0].extract_text())
     problems = [f"pdf: {len(pages)} pages, more than {spec['max_pages']}"] if len(pages) > spec["max_pages"] else []
+    if "pages" in spec and len(pages) != spec["pages"]:
+        problems.append(f"pdf: {len(pages)} pages, recorded {spec['pages']}")
     for text in spec["first_page"]:
         if squeezed(text) not in first:
             problems.append(f"pdf: not on the first page: {text!r}")
     return len(pages), problems
+
+
+def brief_fill(page, minimum):
+    """Page 1 is the brief, and the part for the project team starts on a new page: the brief must
+    fit the page and fill most of it, so that the page break leaves no half-empty first page."""
+    bottom = page.evaluate("(document.querySelector('.brief') || {getBoundingClientRect: () => ({bottom: 0})}).getBoundingClientRect().bottom")
+    fill = bottom / A4_CONTENT["height"]
+    if fill > 1 or fill < minimum:
+        return [f"print: the brief fills {fill:.0%} of page 1, outside {minimum:.0%}..100%"]
+    return []
 
 
 MAX_SHOT_HEIGHT = 6000
@@ -135,6 +154,8 @@ def check(browser, spec, out):
         page.close()
     page = open_page(browser, url, A4_CONTENT, requests, media="print")
     problems += layout_problems(page, "print")
+    if "brief_min_fill" in spec:
+        problems += brief_fill(page, spec["brief_min_fill"])
     pdf_pages, pdf_problems = pdf_checks(page, spec, out)
     problems += pdf_problems
     page.close()
@@ -149,11 +170,13 @@ def self_test(browser, out):
     """The checks must see what they look for: a page that breaks each rule must fail each one."""
     bad = out / "self-test.html"
     bad.write_text('<!DOCTYPE html><html><body><img src="https://example.invalid/logo.png">'
-                   '<div style="width:2000px">wide</div><svg width="10" height="10"></svg><script></script></body></html>')
+                   '<div style="width:2000px">wide</div><svg width="10" height="10"></svg><script></script>'
+                   '<div style="width:40px"><code style="overflow-wrap:anywhere">post-go-live.msp_after_go_live</code></div>'
+                   '</body></html>')
     result = check(browser, {"name": "self-test", "file": str(bad), "max_pages": 0, "min_svgs": 2,
                              "first_page": ["NO-GO"]}, out)
     kinds = {p.split(":")[0] for p in result["problems"]}
-    expected = {"375 px", "1280 px", "print", "pdf", "network", "svg"}
+    expected = {"375 px", "1280 px", "print", "pdf", "network", "svg", "code"}
     if kinds != expected:
         raise SystemExit(f"self-test: the checks found {sorted(kinds)} on a page that breaks {sorted(expected)}")
 

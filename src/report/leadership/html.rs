@@ -9,9 +9,8 @@ use std::fmt::Write;
 use crate::engine::Verdict;
 use crate::report::escape::html as h;
 use crate::report::leadership::markup::{Align, Column, Markup};
-use crate::report::leadership::outline;
+use crate::report::leadership::{decision, outline, sections};
 use crate::report::model::{PriorityLine, Report};
-use crate::report::phrases::{capitalised, days_phrase, go_live_text, judged_phrase};
 
 const STYLE: &str = include_str!("report.css");
 
@@ -73,24 +72,37 @@ impl Markup for Html {
     fn headline(&self, out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
-            "<header class=\"verdict {}\">\n<p class=\"org\">{}</p>\n<h1>{}</h1>",
+            "<header class=\"verdict {}\">\n<p class=\"org\">{} · {}</p>\n<h1>{}</h1>",
             verdict_class(r.verdict),
             h(&r.organisation),
+            h(&r.project),
             r.verdict.label()
         );
-        let _ = writeln!(
-            out,
-            "<p class=\"score\"><strong>{:.1}</strong> / 100 readiness · {:.1}% answered · go-live <strong>{}</strong>, {}</p>\n<p class=\"stage\">{}</p>",
-            r.score,
-            r.completeness,
-            go_live_text(r.go_live),
-            days_phrase(r.days_to_go_live),
-            h(&capitalised(&judged_phrase(r)))
-        );
+        for line in decision::summary(r) {
+            let _ = writeln!(
+                out,
+                "<p class=\"meaning\"><strong>{}:</strong> {}</p>",
+                line.label,
+                h(&line.text)
+            );
+        }
         if let Some(first) = crate::report::phrases::not_assessed(r) {
             let _ = writeln!(out, "<p class=\"stage\"><strong>{}</strong></p>", h(&first));
         }
-        let _ = writeln!(out, "{}\n</header>", score_bar(r.score, None, "overall"));
+        out.push_str("</header>\n");
+        overall(out, r);
+    }
+
+    fn brief_start(&self, out: &mut String) {
+        out.push_str("<div class=\"brief\">\n");
+    }
+
+    fn brief_end(&self, out: &mut String) {
+        out.push_str("</div>\n");
+    }
+
+    fn part(&self, out: &mut String, title: &str) {
+        let _ = writeln!(out, "<h1 class=\"part\">{title}</h1>");
     }
 
     fn priorities(&self, out: &mut String, r: &Report) {
@@ -252,4 +264,34 @@ fn score_bar(score: f64, floor: Option<f64>, label: &str) -> String {
          <rect class=\"{class}\" x=\"0\" y=\"0\" width=\"{width:.1}\" height=\"10\" />{mark}</svg>",
         h(label)
     )
+}
+
+/// The overall score under the banner: a bar with the NO-GO and GO lines marked and named.
+fn overall(out: &mut String, r: &Report) {
+    let t = &r.thresholds;
+    let (no_go, go) = (t.no_go_score.clamp(0.0, 99.4), t.go_score.clamp(0.0, 99.4));
+    let class = if r.score < t.no_go_score {
+        "fill low"
+    } else {
+        "fill"
+    };
+    let _ = writeln!(
+        out,
+        "<div class=\"overall\"><p class=\"score\"><strong>Readiness {:.1} / 100</strong> · {:.1}% answered · {}</p>\n\
+         <svg class=\"bar big\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Readiness {:.1} of 100; NO-GO below {}, GO from {}\">\
+         <rect class=\"track\" x=\"0\" y=\"0\" width=\"100\" height=\"10\" />\
+         <rect class=\"{class}\" x=\"0\" y=\"0\" width=\"{:.1}\" height=\"10\" />\
+         <rect class=\"line\" x=\"{no_go:.1}\" y=\"0\" width=\"0.6\" height=\"10\" />\
+         <rect class=\"line\" x=\"{go:.1}\" y=\"0\" width=\"0.6\" height=\"10\" /></svg>\n\
+         <div class=\"marks\"><span style=\"left: {no_go:.1}%\">NO-GO below {}</span><span style=\"left: {go:.1}%\">GO from {}</span></div></div>",
+        r.score,
+        r.completeness,
+        h(&sections::judged(r)),
+        r.score,
+        t.no_go_score,
+        t.go_score,
+        r.score.clamp(0.0, 100.0),
+        t.no_go_score,
+        t.go_score,
+    );
 }

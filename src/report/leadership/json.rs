@@ -22,6 +22,7 @@ struct ReportJson<'a> {
     assessed_by: Option<&'a str>,
     assessed_on: Option<Date>,
     decision: Vec<DecisionLine>,
+    brief: crate::report::leadership::json_brief::Brief<'a>,
     priority_details: Vec<PriorityDetail<'a>>,
     open_question_details: Vec<OpenQuestionDetail<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -156,6 +157,7 @@ pub fn render(r: &Report) -> String {
                 text: l.text,
             })
             .collect(),
+        brief: crate::report::leadership::json_brief::brief(r),
         priority_details: r
             .priorities
             .iter()

@@ -8,9 +8,9 @@ use crate::engine::Verdict;
 use crate::report::baseline::Since;
 use crate::report::escape::{md, md_cell, md_code, mermaid_label};
 use crate::report::leadership::markup::{Align, Column, Markup};
-use crate::report::leadership::outline;
+use crate::report::leadership::{decision, outline, sections};
 use crate::report::model::Report;
-use crate::report::phrases::{bar, capitalised, days_phrase, go_live_text, judged_phrase};
+use crate::report::phrases::{bar, marked_bar};
 
 /// What the markdown may add beyond the plain report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,18 +78,32 @@ impl Markup for Markdown {
     fn headline(&self, out: &mut String, r: &Report) {
         let mark = verdict_mark(r.verdict);
         let _ = writeln!(out, "# {mark}: {}\n", md(&r.organisation));
+        let _ = writeln!(out, "{}\n", md(&r.project));
+        for line in decision::summary(r) {
+            let _ = writeln!(out, "**{}:** {}\n", line.label, md(&line.text));
+        }
+        let t = &r.thresholds;
         let _ = writeln!(
             out,
-            "**Readiness {:.1} / 100** · {:.1}% of applicable questions answered · go-live **{}**, {}\n\n{}\n",
+            "`{}` **Readiness {:.1} / 100**: NO-GO below {}, GO from {} · {:.1}% of applicable questions answered · {}\n",
+            marked_bar(r.score, &[t.no_go_score, t.go_score]),
             r.score,
+            t.no_go_score,
+            t.go_score,
             r.completeness,
-            go_live_text(r.go_live),
-            days_phrase(r.days_to_go_live),
-            md(&capitalised(&judged_phrase(r)))
+            md(&sections::judged(r))
         );
         if let Some(first) = crate::report::phrases::not_assessed(r) {
             let _ = writeln!(out, "> **{}**\n", md(&first));
         }
+    }
+
+    fn brief_start(&self, _: &mut String) {}
+
+    fn brief_end(&self, _: &mut String) {}
+
+    fn part(&self, out: &mut String, title: &str) {
+        let _ = writeln!(out, "---\n\n# {title}\n");
     }
 
     fn priorities(&self, out: &mut String, r: &Report) {
@@ -142,8 +156,9 @@ impl Markup for Markdown {
         out.push('\n');
     }
 
+    /// A blank line before the list: Python-Markdown does not let a list interrupt a paragraph.
     fn lead_list(&self, out: &mut String, lead: &str, items: &[String]) {
-        let _ = writeln!(out, "{lead}");
+        let _ = writeln!(out, "{lead}\n");
         self.list(out, None, items);
     }
 
@@ -167,23 +182,25 @@ impl Markup for Markdown {
         self.heading(out, level, title, None);
     }
 
-    fn finding_end(&self, out: &mut String) {
-        out.push('\n');
-    }
+    /// Every field already ends with a blank line.
+    fn finding_end(&self, _: &mut String) {}
 
+    /// A paragraph of its own: lists nested in lists render differently in CommonMark and
+    /// Python-Markdown (which needs four spaces), so a finding uses none.
     fn field(&self, out: &mut String, _: Option<&str>, text: &str) {
-        let _ = writeln!(out, "- {text}");
+        let _ = writeln!(out, "{text}\n");
     }
 
     fn field_list(&self, out: &mut String, label: &str, numbered: bool, items: &[String]) {
-        let _ = writeln!(out, "- {label}");
+        let _ = writeln!(out, "{label}\n");
         for (i, item) in items.iter().enumerate() {
             if numbered {
-                let _ = writeln!(out, "  {}. {item}", i + 1);
+                let _ = writeln!(out, "{}. {item}", i + 1);
             } else {
-                let _ = writeln!(out, "  - {item}");
+                let _ = writeln!(out, "- {item}");
             }
         }
+        out.push('\n');
     }
 }
 

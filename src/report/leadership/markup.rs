@@ -70,6 +70,11 @@ pub trait Markup {
     fn priorities(&self, out: &mut String, r: &Report);
     /// What comes after the last section.
     fn end(&self, out: &mut String);
+    /// Around page 1's sections after the headline: the brief that leadership reads.
+    fn brief_start(&self, out: &mut String);
+    fn brief_end(&self, out: &mut String);
+    /// The start of the part for the project team, after the brief.
+    fn part(&self, out: &mut String, title: &str);
 
     fn section(&self, out: &mut String, id: &str, title: &str);
     fn section_end(&self, out: &mut String);

@@ -1,58 +1,206 @@
-//! The leadership report's outline, written once: verdict and decision first, the complete
-//! picture below. `markdown` and `html` supply the markup; `sections` decides what each holds.
+//! The leadership report's outline, written once. Page 1 is the brief: the verdict and what it
+//! means, the decisions for leadership, the most urgent actions and what the verdict rests on;
+//! `team` writes the rest, for the project team. `markdown` and `html` supply the markup.
 
 use crate::report::baseline::Since;
-use crate::report::leadership::decision;
+use crate::report::leadership::actions::{self, Action};
+use crate::report::leadership::brief;
 use crate::report::leadership::markup::{Column, Markup};
 use crate::report::leadership::sections;
-use crate::report::model::{FindingLine, Report};
-use crate::report::phrases::{capitalised, score, signed};
+use crate::report::leadership::team;
+use crate::report::model::Report;
+use crate::report::phrases::{score, signed};
 
 pub fn render(m: &impl Markup, r: &Report) -> String {
     let mut out = String::new();
+    let actions = actions::all(r);
     m.begin(&mut out, r);
     m.headline(&mut out, r);
-    about(m, &mut out, r);
-    decision_needed(m, &mut out, r);
+    m.brief_start(&mut out);
+    decisions(m, &mut out, &actions);
+    action_table(m, &mut out, r, &actions);
+    basis(m, &mut out, r);
+    words(m, &mut out, r, &actions);
+    m.brief_end(&mut out);
     if let Some(s) = &r.since {
         m.section(&mut out, "since", "Since the last assessment");
         since(m, &mut out, s, false);
         m.section_end(&mut out);
     }
-    m.priorities(&mut out, r);
-    blockers(m, &mut out, r);
-    risks(m, &mut out, r);
-    open_questions(m, &mut out, r);
-    waivers(m, &mut out, r);
-    appendix(m, &mut out, r);
+    team::render(m, &mut out, r, &actions);
     m.end(&mut out);
     out
 }
 
-fn about(m: &impl Markup, out: &mut String, r: &Report) {
-    let mut about = m.text(&r.project);
-    if let Some(by) = &r.assessed_by {
-        about.push_str(&format!(" · assessed by {}", m.text(by)));
+fn decisions(m: &impl Markup, out: &mut String, all: &[Action]) {
+    m.section(out, "decisions", "Decisions for leadership");
+    let groups = brief::decisions(all);
+    if groups.is_empty() {
+        m.paragraph(out, None, "None: no open risk needs money, a contract or an appointment that only leadership can give.");
     }
-    if let Some(on) = r.assessed_on {
-        about.push_str(&format!(" on {on}"));
-    }
-    let text = format!("{about} · report as of {}", r.today);
-    m.paragraph(out, Some("about"), &text);
-}
-
-fn decision_needed(m: &impl Markup, out: &mut String, r: &Report) {
-    m.section(out, "decision", "Decision needed");
-    let items: Vec<String> = decision::summary(r)
+    let items: Vec<String> = groups
         .iter()
-        .map(|line| labelled(m, line.label, &m.text(&line.text)))
+        .map(|(need, group)| {
+            let titles: Vec<String> = group.iter().map(|f| m.text(&f.title)).collect();
+            let quoted: Vec<String> = brief::notes(group, 1)
+                .iter()
+                .map(|n| format!("“{}”", m.text(n)))
+                .collect();
+            let said = if quoted.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " {}",
+                    m.aside(&format!("In the answers: {}", quoted.join(" ")))
+                )
+            };
+            format!(
+                "{} {}.{said}",
+                m.strong(&format!("{}:", brief::need_label(*need))),
+                titles.join("; ")
+            )
+        })
         .collect();
-    m.list(out, Some("decision"), &items);
+    m.list(out, Some("decisions"), &items);
     m.section_end(out);
 }
 
+fn action_table(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
+    m.section(out, "actions", "Actions, most urgent first");
+    if all.is_empty() {
+        m.paragraph(out, None, "None: no risk is open.");
+        m.section_end(out);
+        return;
+    }
+    let shown = actions::page_one(all);
+    let columns = [
+        Column::left("Action"),
+        Column::left("Owner"),
+        Column::left("Due"),
+    ];
+    let rows: Vec<Vec<String>> = shown.iter().map(|a| action_row(m, r, a)).collect();
+    m.table(out, &columns, &rows, false);
+    if all.len() > shown.len() {
+        let more = all.len() - shown.len();
+        let late = all.iter().skip(shown.len()).filter(|a| a.late()).count();
+        let late = if late > 0 {
+            format!(", {late} of them late")
+        } else {
+            String::new()
+        };
+        m.paragraph(
+            out,
+            Some("hint"),
+            &format!("{more} more for the project team{late}, in the pages that follow."),
+        );
+    }
+    accepted_line(m, out, r);
+    m.section_end(out);
+}
+
+/// Waived risks on page 1 read as accepted, with who accepted them and until when, not as open.
+fn accepted_line(m: &impl Markup, out: &mut String, r: &Report) {
+    let accepted: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.waived)
+        .map(|f| {
+            let by = r.waiver_for(&f.rule).map_or_else(String::new, |w| {
+                format!(" by {}, until {}", m.text(&w.approved_by), w.expires)
+            });
+            format!("“{}” ({}){by}", m.text(&f.title), f.severity.as_str())
+        })
+        .collect();
+    if !accepted.is_empty() {
+        let text = format!("Accepted, not open: {}.", accepted.join("; "));
+        m.paragraph(out, Some("hint"), &text);
+    }
+}
+
+/// Item with its kind, owner or "unassigned", due date with what time says about it.
+pub fn action_row(m: &impl Markup, r: &Report, a: &Action) -> Vec<String> {
+    let item = format!(
+        "{} {}",
+        m.cell(&a.finding.title),
+        m.aside(&format!("({})", a.kind()))
+    );
+    let owner = a.owner.map_or_else(
+        || {
+            format!(
+                "unassigned {}",
+                m.aside(&format!("({})", m.cell(&a.finding.owner_role)))
+            )
+        },
+        |o| m.cell(o.split(" (").next().unwrap_or(o)),
+    );
+    let mut due = a
+        .finding
+        .due
+        .map_or_else(|| "not set".to_owned(), |d| d.to_string());
+    let flags: Vec<String> = a
+        .flags
+        .iter()
+        .map(|f| {
+            if f.late() {
+                m.strong(&f.text())
+            } else {
+                f.text()
+            }
+        })
+        .collect();
+    if !flags.is_empty() {
+        due.push_str(&format!(": {}", flags.join("; ")));
+    }
+    let _ = r;
+    vec![item, owner, due]
+}
+
+fn basis(m: &impl Markup, out: &mut String, r: &Report) {
+    m.section(out, "basis", "What the verdict rests on");
+    let items: Vec<String> = sections::basis_lines(r)
+        .into_iter()
+        .map(|(label, text, warn)| {
+            let text = m.text(&text);
+            labelled(m, label, &if warn { m.strong(&text) } else { text })
+        })
+        .collect();
+    m.list(out, Some("basis"), &items);
+    m.section_end(out);
+}
+
+/// The terms page 1 uses, spelled out in one line; the glossary at the end has them all.
+fn words(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
+    let mut text: Vec<String> = crate::report::leadership::decision::summary(r)
+        .iter()
+        .map(|l| format!("{} {}", l.label, l.text))
+        .collect();
+    text.extend(
+        actions::page_one(all)
+            .iter()
+            .map(|a| a.finding.title.clone()),
+    );
+    for (_, group) in brief::decisions(all) {
+        text.extend(group.iter().map(|f| f.title.clone()));
+    }
+    let terms = crate::report::leadership::glossary::mentioned(&text.join("\n"));
+    if terms.is_empty() {
+        return;
+    }
+    let items: Vec<String> = terms
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {}",
+                m.strong(&format!("{}:", m.text(&t.term))),
+                m.text(&t.means)
+            )
+        })
+        .collect();
+    m.paragraph(out, Some("words"), &items.join(" "));
+}
+
 /// "**Label:** text".
-fn labelled(m: &impl Markup, label: &str, text: &str) -> String {
+pub fn labelled(m: &impl Markup, label: &str, text: &str) -> String {
     format!("{} {text}", m.strong(&format!("{label}:")))
 }
 
@@ -105,212 +253,4 @@ pub fn since(m: &impl Markup, out: &mut String, s: &Since, ids: bool) {
             .collect();
         m.list(out, None, &items);
     }
-}
-
-fn blockers(m: &impl Markup, out: &mut String, r: &Report) {
-    let blockers: Vec<&FindingLine> = r.blockers().collect();
-    let title = format!("Go-live blockers ({})", blockers.len());
-    m.section(out, "blockers", &title);
-    if blockers.is_empty() {
-        m.paragraph(out, None, "None: no go-live blocker is open.");
-    } else {
-        m.paragraph(out, None, "Each must be fixed, or formally waived by someone who can accept the risk, before go-live.");
-    }
-    for f in blockers {
-        finding(m, out, r, f, 3);
-    }
-    m.section_end(out);
-}
-
-fn risks(m: &impl Markup, out: &mut String, r: &Report) {
-    let risks = sections::risks(r);
-    m.section(out, "risks", &format!("Risks ({})", risks.len()));
-    if risks.is_empty() {
-        m.paragraph(out, None, "None: no other rule fired.");
-    }
-    for (severity, group) in sections::by_severity(&risks) {
-        let id = severity.as_str();
-        let title = format!("{} ({})", capitalised(id), group.len());
-        m.heading(out, 3, &title, Some(&format!("sev {id}")));
-        for f in group {
-            finding(m, out, r, f, 4);
-        }
-    }
-    m.section_end(out);
-}
-
-fn finding(m: &impl Markup, out: &mut String, r: &Report, f: &FindingLine, level: u8) {
-    let kind = if f.blocker && !f.waived {
-        "blocker"
-    } else {
-        f.severity.as_str()
-    };
-    m.finding_start(out, kind, level, &m.text(&f.title));
-    let owner = if f.owner == f.owner_role {
-        format!(
-            "{} {}",
-            m.text(&f.owner),
-            m.aside("(a role: nobody is named yet)")
-        )
-    } else {
-        m.text(&f.owner)
-    };
-    let due = f
-        .due
-        .map_or_else(|| "not set".to_owned(), |d| d.to_string());
-    let who = format!(
-        "{} · {}",
-        labelled(m, "Owner", &owner),
-        labelled(m, "Due", &due)
-    );
-    m.field(out, Some("who"), &who);
-    m.field(out, None, &labelled(m, "Risk", &m.text(&f.risk)));
-    match f.remediation_steps().as_slice() {
-        [one] => m.field(out, None, &labelled(m, "Fix", &m.text(one))),
-        steps => {
-            let steps: Vec<String> = steps.iter().map(|s| m.text(s)).collect();
-            m.field_list(out, &m.strong("Fix:"), true, &steps);
-        }
-    }
-    m.field_list(out, &m.strong("Triggered by:"), false, &triggers(m, f));
-    if let Some(w) = r.waiver_for(&f.rule) {
-        let until = m.strong(&format!("Accepted until {}", w.expires));
-        let text = format!(
-            "{until} by {}: {}",
-            m.text(&w.approved_by),
-            m.text(&w.reason)
-        );
-        m.field(out, Some("accepted"), &text);
-    }
-    m.finding_end(out);
-}
-
-/// The answers that made a finding fire, each with its value and note.
-fn triggers(m: &impl Markup, f: &FindingLine) -> Vec<String> {
-    f.answers
-        .iter()
-        .map(|a| {
-            let value = a
-                .value
-                .as_deref()
-                .map_or_else(|| "not answered".to_owned(), |v| m.text(v));
-            let prompt = format!("{} {}", m.text(&a.prompt), m.answer(&value));
-            let mut item = m.with_id(&prompt, &a.question);
-            if let Some(note) = &a.note {
-                item.push_str(&format!("{}Note: {}", m.note_break(), m.text(note)));
-            }
-            item
-        })
-        .collect()
-}
-
-fn open_questions(m: &impl Markup, out: &mut String, r: &Report) {
-    let title = format!("Open questions ({})", r.open_questions.len());
-    m.section(out, "open", &title);
-    if r.open_questions.is_empty() {
-        m.paragraph(out, None, "None: every applicable question has an answer.");
-        m.section_end(out);
-        return;
-    }
-    m.paragraph(
-        out,
-        None,
-        "Unknown and unanswered questions score zero until someone answers them.",
-    );
-    let columns = [
-        Column::left("Follows up"),
-        Column::left("Question"),
-        Column::left("Status"),
-    ];
-    for (area, questions) in sections::by_area(&r.open_questions) {
-        let title = format!("{} ({})", m.text(area), questions.len());
-        m.heading(out, 3, &title, None);
-        let rows: Vec<Vec<String>> = questions
-            .iter()
-            .map(|q| {
-                let owner = q
-                    .owner
-                    .as_deref()
-                    .map_or_else(|| m.aside("nobody named"), |o| m.cell(o));
-                let status = if q.unknown { "unknown" } else { "not answered" };
-                let question = m.with_id(&m.cell(&q.prompt), &q.question);
-                vec![owner, question, status.to_owned()]
-            })
-            .collect();
-        m.table(out, &columns, &rows, false);
-    }
-    m.section_end(out);
-}
-
-fn waivers(m: &impl Markup, out: &mut String, r: &Report) {
-    m.section(out, "waivers", &format!("Waivers ({})", r.waivers.len()));
-    if r.waivers.is_empty() {
-        m.paragraph(out, None, "None: no risk has been formally accepted.");
-    }
-    for (title, group) in sections::waiver_groups(r) {
-        m.heading(out, 3, title, None);
-        let items: Vec<String> = group
-            .iter()
-            .map(|w| {
-                format!(
-                    "{}: {}, approved by {}. Reason: {}",
-                    m.strong(&m.text(&w.title)),
-                    sections::waiver_when(r, w),
-                    m.text(&w.approved_by),
-                    m.text(&w.reason)
-                )
-            })
-            .collect();
-        m.list(out, Some("waivers"), &items);
-    }
-    m.section_end(out);
-}
-
-fn appendix(m: &impl Markup, out: &mut String, r: &Report) {
-    m.section(out, "appendix", "Appendix: rule ids and the gate");
-    if !r.findings.is_empty() {
-        let columns = [
-            Column::no_wrap("Rule"),
-            Column::left("Finding"),
-            Column::no_wrap("Severity"),
-            Column::left("Status"),
-            Column::left("Answers read"),
-        ];
-        let rows: Vec<Vec<String>> = r
-            .findings
-            .iter()
-            .map(|f| {
-                let answers: Vec<&str> = f.answers.iter().map(|a| a.question.as_str()).collect();
-                vec![
-                    m.code(&f.rule),
-                    m.cell(&f.title),
-                    f.severity.as_str().to_owned(),
-                    sections::status(f).to_owned(),
-                    m.ids(&answers),
-                ]
-            })
-            .collect();
-        m.table(out, &columns, &rows, true);
-    }
-    if !r.reasons.is_empty() {
-        let why = format!("Why the verdict is {}:", r.verdict.label());
-        m.paragraph(out, None, &why);
-        let reasons: Vec<String> = r.reasons.iter().map(|s| m.text(s)).collect();
-        m.list(out, None, &reasons);
-    }
-    if let Some(gate) = &r.gate {
-        let lead = format!(
-            "CI gate: {}.",
-            if gate.passed { "passed" } else { "failed" }
-        );
-        let reasons: Vec<String> = gate.reasons.iter().map(|s| m.text(s)).collect();
-        m.lead_list(out, &lead, &reasons);
-    }
-    let file = format!(
-        "Answers file: {}, judged as of {}.",
-        m.code(&r.answers_file),
-        r.today
-    );
-    m.paragraph(out, None, &file);
-    m.section_end(out);
 }

@@ -165,3 +165,89 @@ pub fn since_lists(s: &Since) -> [(&'static str, &[FindingChange]); 3] {
         ("Still open", &s.still_open),
     ]
 }
+
+/// "What the verdict rests on": label, text and whether the text is a warning.
+pub fn basis_lines(r: &Report) -> Vec<(&'static str, String, bool)> {
+    let b = &r.basis;
+    let mut lines = Vec::new();
+    let who = match (&b.assessor, &b.assessor_role) {
+        (Some(name), Some(role)) => format!("{name} ({role})"),
+        (Some(name), None) => name.clone(),
+        _ => "nobody named in the answers".to_owned(),
+    };
+    let (when, stale) = match (b.assessed_on, b.age_days) {
+        (Some(on), Some(age)) if b.out_of_date() => (
+            format!(
+                " on {on}, {} ago: older than {} days, so the answers may no longer hold",
+                days(age),
+                b.max_age_days
+            ),
+            true,
+        ),
+        (Some(on), Some(age)) => (format!(" on {on}, {} ago", days(age)), false),
+        _ => (", on a date the answers do not give".to_owned(), false),
+    };
+    lines.push(("Assessed by", format!("{who}{when}"), stale));
+    let evidence = if b.with_tenant_evidence == 0 {
+        format!(
+            "all {} answers are self-reported; none is backed by evidence read from the tenant",
+            b.answers
+        )
+    } else {
+        format!(
+            "{} of {} answers are self-reported; {} are backed by evidence read from the tenant",
+            b.self_reported(),
+            b.answers,
+            b.with_tenant_evidence
+        )
+    };
+    lines.push(("Evidence", evidence, false));
+    let c = &b.catalogue;
+    let custom = match c.custom_checklists {
+        0 => "built-in checklists".to_owned(),
+        n => format!(
+            "{n} of {} checklists from the organisation's own folder",
+            c.checklists
+        ),
+    };
+    lines.push((
+        "Judged by",
+        format!(
+            "migready {}, {custom} ({} rules, fingerprint {}), as of {}",
+            b.tool_version, c.rules, c.fingerprint, r.today
+        ),
+        false,
+    ));
+    lines
+}
+
+fn days(n: i64) -> String {
+    crate::report::leadership::actions::days(n)
+}
+
+/// The stage, and what held the score down, in words without ids: "judged at kickoff (…) ·
+/// score held at 70.0 by “Not every computer is covered by endpoint detection”".
+pub fn judged(r: &Report) -> String {
+    let mut s = format!("judged at {}", r.stage.label());
+    if let Some(cap) = &r.score_cap {
+        let by = cap.rule.as_deref().map_or_else(
+            || "too few questions answered".to_owned(),
+            |id| {
+                let title = r
+                    .findings
+                    .iter()
+                    .find(|f| f.rule == id)
+                    .map_or(id, |f| &f.title);
+                format!("by “{title}”")
+            },
+        );
+        s.push_str(&format!(" · score held at {:.1} {by}", cap.max));
+    }
+    if !r.not_evaluable.is_empty() {
+        s.push_str(&format!(
+            " · {} more rules are judged once a go-live date is set",
+            r.not_evaluable.len()
+        ));
+    }
+    s
+}

@@ -8,7 +8,7 @@ use crate::load::question::{QUESTION_FIELDS, answer_kind, is_identifier, unused_
 use crate::load::risk::{self, RawFinding};
 use crate::load::yaml::{Node, Value};
 use crate::model::catalog::RiskyAnswer;
-use crate::model::{AnswerKind, Priority, Severity};
+use crate::model::{AnswerKind, Leadership, Priority, Severity};
 
 /// A condition as written, with where it stands.
 #[derive(Debug, Clone)]
@@ -46,6 +46,7 @@ pub struct RawRule {
     pub remediation: String,
     pub owner: String,
     pub references: Vec<String>,
+    pub leadership: Option<Leadership>,
     pub pos: Pos,
 }
 
@@ -70,6 +71,7 @@ const RULE_FIELDS: &[&str] = &[
     "remediation",
     "owner",
     "references",
+    "leadership",
 ];
 
 pub fn checklist(root: &Node, sink: &mut Sink) -> Option<RawChecklist> {
@@ -212,6 +214,7 @@ fn rule(node: &Node, sink: &mut Sink) -> Option<RawRule> {
     let remediation = f.required_str("remediation", sink);
     let owner = f.required_str("owner", sink);
     let references = references(&mut f, sink);
+    let leadership = f.optional("leadership").and_then(|n| leadership(n, sink));
     f.finish(sink);
     Some(RawRule {
         id: id?,
@@ -224,6 +227,7 @@ fn rule(node: &Node, sink: &mut Sink) -> Option<RawRule> {
         remediation: remediation?,
         owner: owner?,
         references,
+        leadership,
         pos: node.pos,
     })
 }
@@ -278,6 +282,25 @@ pub fn severity(node: &Node, sink: &mut Sink) -> Option<Severity> {
                     node.as_str().unwrap_or_default(),
                     names.iter().copied()
                 )
+            ),
+        );
+    }
+    found
+}
+
+/// `leadership: money | contract | appoint`.
+pub fn leadership(node: &Node, sink: &mut Sink) -> Option<Leadership> {
+    let found = node.as_str().and_then(Leadership::parse);
+    if found.is_none() {
+        let names: Vec<&str> = Leadership::ALL.iter().map(|l| l.as_str()).collect();
+        sink.error(
+            node.pos,
+            Code::InvalidValue,
+            format!(
+                "`leadership` must be one of {}, found {}",
+                list(&names),
+                node.scalar_text()
+                    .map_or_else(|| node.type_name().to_owned(), |s| format!("`{s}`"))
             ),
         );
     }

@@ -18,6 +18,7 @@ pub struct RawFinding {
     pub risk: String,
     pub remediation: String,
     pub owner: String,
+    pub leadership: Option<crate::model::Leadership>,
     pub pos: Pos,
 }
 
@@ -29,7 +30,7 @@ const MULTI_RAISE_FIELDS: &[&str] = &[
     "within_days",
     "blocker_within",
 ];
-const FINDING_FIELDS: &[&str] = &["title", "risk", "remediation", "owner"];
+const FINDING_FIELDS: &[&str] = &["title", "risk", "remediation", "owner", "leadership"];
 
 /// `raises: high`, or `raises: { severity: critical, blocker: true, within_days: 30 }`.
 pub fn raise(node: &Node, sink: &mut Sink) -> Option<Raise> {
@@ -145,19 +146,23 @@ fn multi_raise(node: &Node, sink: &mut Sink) -> Option<RiskyAnswer> {
     })
 }
 
-/// `finding: { title, risk, remediation, owner }`.
+/// `finding: { title, risk, remediation, owner, leadership }`.
 pub fn finding(node: &Node, sink: &mut Sink) -> Option<RawFinding> {
     let mut f = Fields::of(node, "`finding`", FINDING_FIELDS, sink)?;
     let title = f.required_str("title", sink);
     let risk = f.required_str("risk", sink);
     let remediation = f.required_str("remediation", sink);
     let owner = f.required_str("owner", sink);
+    let leadership = f
+        .optional("leadership")
+        .and_then(|n| crate::load::checklist::leadership(n, sink));
     f.finish(sink);
     Some(RawFinding {
         title: title?,
         risk: risk?,
         remediation: remediation?,
         owner: owner?,
+        leadership,
         pos: node.pos,
     })
 }
@@ -325,6 +330,7 @@ pub fn answer_rule(
         remediation: finding.remediation,
         owner: finding.owner,
         references: question.references.clone(),
+        leadership: finding.leadership,
         answer_of: Some(index),
         pos: finding.pos,
     })

@@ -226,9 +226,41 @@ pub struct Rule {
     pub remediation: String,
     pub owner: String,
     pub references: Vec<String>,
+    /// What only leadership can give to fix it: money, a contract or an appointment.
+    pub leadership: Option<Leadership>,
     /// Set for the finding a question's own risky answers raise: that question's index.
     pub answer_of: Option<usize>,
     pub pos: Pos,
+}
+
+/// A fix that needs leadership's decision, tagged on the rule or finding in the catalogue.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Leadership {
+    /// Spending: a budget, a purchase, paid hours.
+    Money,
+    /// Signing or changing a contract with a supplier.
+    Contract,
+    /// Naming a person whom only leadership can appoint.
+    Appoint,
+}
+
+impl Leadership {
+    pub const ALL: [Leadership; 3] = [Leadership::Money, Leadership::Contract, Leadership::Appoint];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Leadership::Money => "money",
+            Leadership::Contract => "contract",
+            Leadership::Appoint => "appoint",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Leadership> {
+        Leadership::ALL.into_iter().find(|l| l.as_str() == s)
+    }
 }
 
 /// A date that Microsoft (or another vendor) set, kept as data so that updating it is a one-line

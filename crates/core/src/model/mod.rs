@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod limits;
 
 pub use catalog::{
-    AnswerKind, Band, Catalog, Checklist, ChoiceOption, Priority, Question, Rule, Severity,
+    AnswerKind, Band, Catalog, Checklist, ChoiceOption, Leadership, Priority, Question, Rule,
+    Severity,
 };
 pub use limits::Limits;

@@ -109,6 +109,7 @@ impl Intake<'_> {
                 remediation: r.remediation,
                 owner: r.owner,
                 references: r.references,
+                leadership: r.leadership,
                 answer_of: None,
                 pos: r.pos,
             });

@@ -1,0 +1,151 @@
+//! Who does what by when: each open finding as an action with its owner, its due date and what
+//! time has already done to it (overdue, a waiver that ran out, a date answered that has passed),
+//! ordered by urgency, then severity.
+
+use std::cmp::Ordering;
+
+use crate::date::Date;
+use crate::engine::WaiverState;
+use crate::model::Severity;
+use crate::report::model::{FindingLine, Report};
+
+/// How many actions page 1 lists; the rest are in the part for the project team.
+pub const ON_PAGE_ONE: usize = 5;
+
+/// What the calendar says about an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    /// The due date has passed, by this many days.
+    Overdue(i64),
+    /// The waiver that accepted it ran out this many days ago: it is open again.
+    WaiverExpired(i64),
+    /// A date given as the answer (a certificate's expiry) passed this many days ago.
+    DatePassed(Date, i64),
+    /// Due before the go-live date.
+    BeforeGoLive,
+}
+
+impl Flag {
+    /// The flag in words, for a table cell or beside a date.
+    pub fn text(self) -> String {
+        match self {
+            Flag::Overdue(d) => format!("overdue by {}", days(d)),
+            Flag::WaiverExpired(d) => format!("waiver expired {} ago", days(d)),
+            Flag::DatePassed(date, d) => format!("{date} passed {} ago", days(d)),
+            Flag::BeforeGoLive => "due before go-live".to_owned(),
+        }
+    }
+
+    /// Time has already run out.
+    pub fn late(self) -> bool {
+        !matches!(self, Flag::BeforeGoLive)
+    }
+}
+
+/// "1 day", "62 days".
+pub fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Action<'r> {
+    pub finding: &'r FindingLine,
+    /// A person named on the answers; `None` when only the rule's role is known.
+    pub owner: Option<&'r str>,
+    pub flags: Vec<Flag>,
+}
+
+impl Action<'_> {
+    pub fn late(&self) -> bool {
+        self.flags.iter().any(|f| f.late())
+    }
+
+    /// "go-live blocker", or the severity.
+    pub fn kind(&self) -> &'static str {
+        if self.finding.blocker {
+            "go-live blocker"
+        } else {
+            self.finding.severity.as_str()
+        }
+    }
+}
+
+/// What time says about one finding, as of the report date.
+pub fn flags(r: &Report, f: &FindingLine) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    if let Some(due) = f.due {
+        let left = r.today.days_until(due);
+        if left < 0 {
+            flags.push(Flag::Overdue(-left));
+        } else if r.go_live.is_some_and(|g| due <= g) {
+            flags.push(Flag::BeforeGoLive);
+        }
+    }
+    for w in &r.waivers {
+        if w.rule == f.rule && w.state == WaiverState::Expired {
+            flags.push(Flag::WaiverExpired(-w.days_left));
+        }
+    }
+    for a in &f.answers {
+        if let Some(date) = a.date.filter(|d| *d < r.today) {
+            flags.push(Flag::DatePassed(date, date.days_until(r.today)));
+        }
+    }
+    flags
+}
+
+/// Every open (unwaived) finding as an action, most urgent first.
+pub fn all(r: &Report) -> Vec<Action<'_>> {
+    let mut actions: Vec<Action> = r
+        .findings
+        .iter()
+        .filter(|f| !f.waived)
+        .map(|f| Action {
+            finding: f,
+            owner: (f.owner != f.owner_role).then_some(f.owner.as_str()),
+            flags: flags(r, f),
+        })
+        .collect();
+    actions.sort_by(urgency);
+    actions
+}
+
+/// The actions page 1 lists: the most urgent, at most `ON_PAGE_ONE`.
+pub fn page_one<'r>(all: &[Action<'r>]) -> Vec<Action<'r>> {
+    all.iter().take(ON_PAGE_ONE).cloned().collect()
+}
+
+/// Urgency first: what is already late, then go-live blockers, then serious risks (critical and
+/// high), then the rest; within each, the earliest due date first (none last), then the more
+/// severe.
+pub fn urgency(a: &Action, b: &Action) -> Ordering {
+    let tier = |x: &Action| {
+        if x.late() {
+            0
+        } else if x.finding.blocker {
+            1
+        } else if x.finding.severity <= Severity::High {
+            2
+        } else {
+            3
+        }
+    };
+    tier(a)
+        .cmp(&tier(b))
+        .then_with(|| due_order(a.finding.due, b.finding.due))
+        .then_with(|| a.finding.severity.cmp(&b.finding.severity))
+}
+
+/// Earlier dates first, no date last.
+fn due_order(a: Option<Date>, b: Option<Date>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}

@@ -1,0 +1,148 @@
+//! "What the verdict rests on": who assessed and when, how many answers are only the team's word,
+//! and which tool and catalogue judged them. A reader weighs a verdict by these before acting on it.
+
+use crate::date::Date;
+use crate::model::{Answers, Catalog};
+
+/// The version of this tool, printed beside every verdict it gives.
+pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Basis {
+    /// The person, as the answers file names them before the first comma.
+    pub assessor: Option<String>,
+    /// What follows the name: role and organisation ("project engineer, BrightPath IT").
+    pub assessor_role: Option<String>,
+    pub assessed_on: Option<Date>,
+    /// Days from the assessment to the report date.
+    pub age_days: Option<i64>,
+    /// Older than this, the report warns that the answers may no longer hold.
+    pub max_age_days: u32,
+    /// Questions with an answer in the file (including `unknown`).
+    pub answers: usize,
+    /// Answers backed by results imported from the tenant; the rest are the team's own word.
+    pub with_tenant_evidence: usize,
+    pub tool_version: &'static str,
+    pub catalogue: CatalogueVersion,
+}
+
+/// Which checklists judged the answers: the built-in ones of this version, or some from a folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalogueVersion {
+    /// Checklists loaded from a folder rather than built in.
+    pub custom_checklists: usize,
+    pub checklists: usize,
+    pub rules: usize,
+    /// A short fingerprint of the questions, rules and dates: two reports with the same one were
+    /// judged by the same catalogue.
+    pub fingerprint: String,
+}
+
+impl Basis {
+    pub fn of(catalog: &Catalog, answers: &Answers, today: Date) -> Basis {
+        let meta = &answers.meta;
+        let (assessor, assessor_role) = match meta.assessed_by.as_deref() {
+            Some(by) => match by.split_once(',') {
+                Some((name, role)) => (Some(name.trim().to_owned()), Some(role.trim().to_owned())),
+                None => (Some(by.trim().to_owned()), None),
+            },
+            None => (None, None),
+        };
+        Basis {
+            assessor,
+            assessor_role,
+            assessed_on: meta.assessed_on,
+            age_days: meta.assessed_on.map(|d| d.days_until(today)),
+            max_age_days: crate::model::config::ReportConfig::default().assessment_max_age_days,
+            answers: answers.by_question.iter().flatten().count(),
+            with_tenant_evidence: with_tenant_evidence(answers),
+            tool_version: TOOL_VERSION,
+            catalogue: catalogue_version(catalog),
+        }
+    }
+
+    /// Answers that only the team vouches for.
+    pub fn self_reported(&self) -> usize {
+        self.answers.saturating_sub(self.with_tenant_evidence)
+    }
+
+    /// Older than the configured age: the answers may no longer describe the organisation.
+    pub fn out_of_date(&self) -> bool {
+        self.age_days
+            .is_some_and(|d| d > i64::from(self.max_age_days))
+    }
+}
+
+/// Answers carrying `tenant_evidence:` from `migready import`. One place to count them, so that a
+/// coverage figure computed elsewhere can replace it.
+pub fn with_tenant_evidence(answers: &Answers) -> usize {
+    answers
+        .by_question
+        .iter()
+        .flatten()
+        .filter(|e| !e.tenant_evidence.is_empty())
+        .count()
+}
+
+fn catalogue_version(catalog: &Catalog) -> CatalogueVersion {
+    // What the checklists say, not where it stands: the order of files and keys changes nothing.
+    let mut items: Vec<String> = catalog
+        .rules
+        .iter()
+        .map(|r| {
+            format!(
+                "{}|{:?}|{}|{}|{}|{}|{}|{:?}|{:?}",
+                r.id,
+                r.severity,
+                r.blocker,
+                r.title,
+                r.risk,
+                r.remediation,
+                r.owner,
+                r.leadership,
+                r.references
+            )
+        })
+        .chain(catalog.questions.iter().map(|q| {
+            let kind = serde_json::to_string(&q.kind).unwrap_or_default();
+            format!("{}|{}|{}|{}|{kind}", q.id, q.prompt, q.help, q.weight)
+        }))
+        .chain(
+            catalog
+                .deadlines
+                .iter()
+                .map(|d| format!("{}|{}", d.id, d.date)),
+        )
+        .collect();
+    items.sort();
+    let text = items.join("\n").into_bytes();
+    CatalogueVersion {
+        custom_checklists: catalog
+            .checklists
+            .iter()
+            .filter(|c| !c.source.starts_with("<built-in>"))
+            .count(),
+        checklists: catalog.checklists.len(),
+        rules: catalog.rules.len(),
+        fingerprint: format!("{:08x}", fnv1a(&text) >> 32),
+    }
+}
+
+/// FNV-1a, 64 bits: stable across builds and platforms, which the standard hasher is not.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fingerprint_is_fnv1a() {
+        // Published FNV-1a 64-bit test vectors.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}
