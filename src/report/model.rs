@@ -189,13 +189,13 @@ impl Report {
             findings: a
                 .findings
                 .iter()
-                .filter_map(|f| finding(catalog, answers, f))
+                .filter_map(|f| finding(catalog, answers, a, f))
                 .collect(),
             reasons: a.judgement.reasons().cloned().collect(),
             open_questions: open_questions(catalog, answers, a),
             waivers: waivers(catalog, answers, a),
             gate,
-            rules: rules(catalog),
+            rules: rules(catalog, a),
             since: None,
             thresholds: thresholds.clone(),
         }
@@ -289,11 +289,15 @@ fn waivers(catalog: &Catalog, answers: &Answers, a: &Assessment) -> Vec<WaiverLi
         .collect()
 }
 
-fn rules(catalog: &Catalog) -> Vec<RuleLine> {
+/// The catalogue's rules, and the tenant-evidence rules that fired (the others are possible only
+/// where evidence was recorded, and would crowd every listing).
+fn rules(catalog: &Catalog, a: &Assessment) -> Vec<RuleLine> {
     catalog
         .rules
         .iter()
-        .map(|r| RuleLine {
+        .enumerate()
+        .filter(|(i, r)| r.evidence_of.is_none() || a.findings.iter().any(|f| f.rule == *i))
+        .map(|(_, r)| RuleLine {
             id: r.id.clone(),
             checklist: catalog
                 .checklists
@@ -314,9 +318,17 @@ fn rules(catalog: &Catalog) -> Vec<RuleLine> {
 fn finding(
     catalog: &Catalog,
     answers: &Answers,
+    a: &Assessment,
     f: &crate::engine::Finding,
 ) -> Option<FindingLine> {
     let rule = catalog.rules.get(f.rule)?;
+    // A contradiction's title says what the answer and the tenant each say.
+    let title = a
+        .evidence
+        .iter()
+        .filter_map(|s| s.contradiction.as_ref())
+        .find(|(r, _)| *r == f.rule)
+        .map_or_else(|| rule.title.clone(), |(_, t)| t.clone());
     let entries: Vec<_> = f.questions.iter().filter_map(|&q| answers.get(q)).collect();
     let owner = entries.iter().find_map(|e| e.owner.clone());
     Some(FindingLine {
@@ -325,7 +337,7 @@ fn finding(
         severity: f.severity,
         blocker: f.blocker,
         waived: f.waiver.is_some(),
-        title: rule.title.clone(),
+        title,
         not_known: f
             .assumed
             .iter()

@@ -326,6 +326,7 @@ pub fn answer_rule(
         owner: finding.owner,
         references: question.references.clone(),
         answer_of: Some(index),
+        evidence_of: None,
         pos: finding.pos,
     })
 }

@@ -110,6 +110,7 @@ impl Intake<'_> {
                 owner: r.owner,
                 references: r.references,
                 answer_of: None,
+                evidence_of: None,
                 pos: r.pos,
             });
         }
