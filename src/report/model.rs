@@ -42,6 +42,8 @@ pub struct Report {
     pub since: Option<Since>,
     /// The thresholds the verdict was judged by.
     pub thresholds: Thresholds,
+    /// How many answers tenant evidence backs, per checklist and in all; stale and contradicted ones.
+    pub coverage: crate::report::coverage::Coverage,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -198,6 +200,7 @@ impl Report {
             rules: rules(catalog, a),
             since: None,
             thresholds: thresholds.clone(),
+            coverage: crate::report::coverage::Coverage::of(catalog, answers, a),
         }
     }
 
