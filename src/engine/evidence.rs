@@ -120,7 +120,7 @@ fn state(
 
 /// Of the answers the evidence leaves, the one that scores best: the evidence proves at least this
 /// much is wrong, and no more.
-fn mildest(question: &Question, shows: &[AnswerValue]) -> Option<AnswerValue> {
+pub fn mildest(question: &Question, shows: &[AnswerValue]) -> Option<AnswerValue> {
     let score = |v: &AnswerValue| crate::engine::score::answer_score(&question.kind, Some(v));
     shows
         .iter()

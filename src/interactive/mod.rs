@@ -10,6 +10,7 @@ pub mod interview;
 pub mod prompter;
 pub mod scripted;
 pub mod store;
+pub mod tenant_offer;
 pub mod terminal;
 pub mod typed;
 pub mod writer;

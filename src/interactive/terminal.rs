@@ -98,6 +98,9 @@ impl Terminal {
         } else {
             prompt.to_owned()
         });
+        if let Some(t) = &ask.tenant {
+            self.line(&format!("  Tenant evidence: {}", t.said));
+        }
     }
 
     fn help(&self, q: &Question) {
@@ -135,7 +138,7 @@ impl Terminal {
         let mut items: Vec<String> = choices.iter().map(|(label, _)| label.clone()).collect();
         items.extend(extras.iter().map(|e| self.dim(e.label())));
         let default = ask
-            .current
+            .offered()
             .and_then(|c| {
                 choices.iter().position(|(_, v)| v == c).or(match c {
                     AnswerValue::NotApplicable => {
@@ -233,7 +236,7 @@ impl Terminal {
                 .report(false)
                 .allow_empty(true)
                 .validate_with(|s: &String| typed::parse(q, s, back).map(|_| ()));
-            if let Some(current) = ask.current {
+            if let Some(current) = ask.offered() {
                 input = input.default(current_text(current));
             }
             let line = self.done(input.interact_text_on(&self.term))?;
