@@ -102,14 +102,7 @@ pub fn assess_with(
         .iter()
         .map(|rule| findings::evaluate(catalog, rule, &facts))
         .collect();
-    if !evidence.is_empty() {
-        let shown = evidence::as_the_tenant_shows(human, &evidence);
-        let tenant_facts = AssessmentFacts {
-            answers: &shown,
-            ..facts
-        };
-        evidence::raise(catalog, &evidence, &tenant_facts, &mut raised);
-    }
+    evidence::raise(catalog, human, &evidence, &facts, &mut raised);
     let not_evaluable = findings::not_evaluable(catalog, &facts, &raised);
     let waiver_expired: Vec<bool> = answers.waivers.iter().map(|w| w.expires < today).collect();
     let findings = to_findings(catalog, answers, raised, &waiver_expired);

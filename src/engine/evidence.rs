@@ -198,14 +198,23 @@ fn replaced<'a, 's>(
 }
 
 /// The finding each contradiction raises, at the severity of the risk the answer on file hides:
-/// the gravest of what the rules reading the question raise with the tenant's answer (`facts`
-/// read the answers as the tenant shows them), and never below medium.
+/// the gravest of what the rules reading the question raise with the tenant's answer (read from
+/// `facts` with the answers as the tenant shows them, waived or not), and never below medium.
 pub fn raise(
     catalog: &Catalog,
+    human: &Answers,
     states: &[EvidenceState],
     facts: &AssessmentFacts,
     raised: &mut [Option<Raised>],
 ) {
+    if states.iter().all(|s| s.contradiction.is_none()) {
+        return;
+    }
+    let shown = as_the_tenant_shows(human, states);
+    let facts = &AssessmentFacts {
+        answers: &shown,
+        ..*facts
+    };
     for s in states {
         let Some((rule, _)) = &s.contradiction else {
             continue;
