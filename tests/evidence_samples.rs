@@ -74,17 +74,21 @@ fn observed(sample: &Path, dir: &Path) -> Vec<String> {
         "tenant: {}",
         answers.meta.tenant_id.clone().unwrap_or_default()
     )];
+    let mut narrowed = Vec::new();
     for entry in answers.by_question.iter().flatten() {
-        let value = migready::interactive::writer::value_text(&entry.value);
-        lines.push(format!(
-            "{} = {value}",
-            catalog.questions[entry.question].id
-        ));
         assert!(
             !entry.tenant_evidence.is_empty(),
-            "a filled answer keeps its evidence"
+            "an answer the import wrote keeps its evidence"
         );
+        let id = &catalog.questions[entry.question].id;
+        if entry.value == migready::model::AnswerValue::Unknown {
+            narrowed.push(id.as_str());
+            continue;
+        }
+        let value = migready::interactive::writer::value_text(&entry.value);
+        lines.push(format!("{id} = {value}"));
     }
+    lines.push(format!("kept beside unknown: {}", narrowed.join(" ")));
     let example = root().join("examples/harbor-logistics/answers.yaml");
     let stdout = String::from_utf8(import(sample, &example, &["--dry-run"]).stdout).unwrap();
     let count = stdout

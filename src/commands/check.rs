@@ -20,7 +20,12 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<Exit, Failure> {
     };
     let scored = scorer.file(&args.file, AsOf::Day(env.today))?;
     env.warn_past_go_live(&scored.answers);
-    for warning in crate::evidence::verify::warnings(&catalog, &scored.answers, env.today) {
+    for warning in crate::evidence::verify::warnings(
+        &catalog,
+        &scored.answers,
+        env.today,
+        config.evidence_max_age_days,
+    ) {
         env.note(&warning.to_string());
     }
     let passed = scored.gate.as_ref().is_some_and(|g| g.passed);

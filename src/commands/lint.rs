@@ -39,7 +39,12 @@ pub fn run(env: &Env, args: &LintArgs) -> Result<Exit, Failure> {
     for source in &inputs.answers {
         match load::answers::load(source, &catalog, config.limits) {
             Ok(answers) => {
-                for w in crate::evidence::verify::warnings(&catalog, &answers, env.today) {
+                for w in crate::evidence::verify::warnings(
+                    &catalog,
+                    &answers,
+                    env.today,
+                    config.evidence_max_age_days,
+                ) {
                     env.note(&w.to_string());
                 }
             }
@@ -57,7 +62,7 @@ pub fn run(env: &Env, args: &LintArgs) -> Result<Exit, Failure> {
             "ok: {} checklists ({} questions, {} rules, {} priorities), {} answers file{}, {} config file{}\n",
             catalog.checklists.len(),
             catalog.questions.len(),
-            catalog.rules.len(),
+            catalog.rules.iter().filter(|r| r.evidence_of.is_none()).count(),
             catalog.priorities.len(),
             inputs.answers.len(),
             plural(inputs.answers.len()),

@@ -130,8 +130,15 @@ impl<'a> Env<'a> {
         Ok((config, Some(source)))
     }
 
-    /// The catalogue: built-in checklists, then configured folders, then `--checklists`, then `extra` files.
+    /// The catalogue: built-in checklists, then configured folders, then `--checklists`, then `extra`
+    /// files; then the findings tenant evidence can raise against their questions.
     pub fn catalog(&self, config: &Config, extra: &[PathBuf]) -> Result<Catalog, Failure> {
+        let catalog = self.checklists(config, extra)?;
+        let (map, _) = crate::evidence::mapping::builtin(&catalog);
+        Ok(crate::evidence::rules::add(catalog, &map))
+    }
+
+    fn checklists(&self, config: &Config, extra: &[PathBuf]) -> Result<Catalog, Failure> {
         let custom = !config.checklists.is_empty() || !self.global.checklists.is_empty();
         // The common case (no custom checklists) uses the catalogue compiled at build time.
         if !custom

@@ -71,7 +71,23 @@ impl Scorer<'_> {
 
     /// Scores answers already in memory.
     pub fn answers(&self, answers: Answers, today: Date) -> Scored {
-        let assessment = engine::assess(self.catalog, &answers, today, &self.config.thresholds);
+        let readings = if crate::evidence::readings::any(&answers) {
+            let (map, _) = crate::evidence::mapping::builtin(self.catalog);
+            crate::evidence::readings::readings(&map, self.catalog, &answers)
+        } else {
+            Vec::new()
+        };
+        let evidence = engine::evidence::EvidenceInput {
+            readings: &readings,
+            max_age_days: self.config.evidence_max_age_days,
+        };
+        let assessment = engine::assess_with(
+            self.catalog,
+            &answers,
+            today,
+            &self.config.thresholds,
+            evidence,
+        );
         let gate = self
             .gate
             .map(|request| engine::gate::evaluate(self.catalog, &assessment, request));

@@ -1,6 +1,7 @@
 //! One assessment: applicability, findings and waivers, scores capped by the findings, then the verdict.
 
 use crate::date::Date;
+use crate::engine::evidence::{self, EvidenceInput, EvidenceState};
 use crate::engine::facts::AssessmentFacts;
 use crate::engine::findings::{self, Raised};
 use crate::engine::score;
@@ -58,6 +59,8 @@ pub struct Assessment {
     /// Rules a go-live date would decide; listed while no date is set.
     pub not_evaluable: Vec<usize>,
     pub waivers: Vec<WaiverState>,
+    /// What the tenant evidence recorded beside the answers came to, question by question.
+    pub evidence: Vec<EvidenceState>,
     pub judgement: Judgement,
 }
 
@@ -67,6 +70,21 @@ pub fn assess(
     today: Date,
     thresholds: &Thresholds,
 ) -> Assessment {
+    assess_with(catalog, answers, today, thresholds, EvidenceInput::NONE)
+}
+
+/// [`assess`] with the tenant evidence read for the answers: a contradicted answer is judged as
+/// the evidence's answer unless its contradiction is waived (see [`evidence`]).
+pub fn assess_with(
+    catalog: &Catalog,
+    human: &Answers,
+    today: Date,
+    thresholds: &Thresholds,
+    tenant: EvidenceInput,
+) -> Assessment {
+    let evidence = evidence::judge(catalog, human, tenant, today);
+    let effective = evidence::effective(human, &evidence);
+    let answers: &Answers = &effective;
     let go_live = answers.meta.go_live;
     let days_to_go_live = go_live.map(|g| today.days_until(g));
     let applicable = applicability(catalog, answers, today);
@@ -79,11 +97,12 @@ pub fn assess(
         today,
         go_live,
     };
-    let raised: Vec<Option<Raised>> = catalog
+    let mut raised: Vec<Option<Raised>> = catalog
         .rules
         .iter()
         .map(|rule| findings::evaluate(catalog, rule, &facts))
         .collect();
+    evidence::raise(catalog, human, &evidence, &facts, &mut raised);
     let not_evaluable = findings::not_evaluable(catalog, &facts, &raised);
     let waiver_expired: Vec<bool> = answers.waivers.iter().map(|w| w.expires < today).collect();
     let findings = to_findings(catalog, answers, raised, &waiver_expired);
@@ -104,6 +123,7 @@ pub fn assess(
         findings,
         not_evaluable,
         waivers,
+        evidence,
         judgement: Judgement::default(),
     };
     assessment.judgement = verdict::judge_with_waivers(catalog, answers, &assessment, thresholds);
@@ -130,7 +150,10 @@ fn to_findings(
                 .iter()
                 .enumerate()
                 .position(|(w, waiver)| waiver.rule == i && !waiver_expired[w]),
-            questions: catalog.rules[i].when.questions().to_vec(),
+            questions: match catalog.rules[i].evidence_of {
+                Some(q) => vec![q],
+                None => catalog.rules[i].when.questions().to_vec(),
+            },
             assumed: r.assumed,
         })
         .collect();

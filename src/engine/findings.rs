@@ -33,6 +33,10 @@ pub fn raised_when_unknown(severity: Severity, blocker: bool) -> bool {
 }
 
 pub fn evaluate(catalog: &Catalog, rule: &Rule, facts: &AssessmentFacts) -> Option<Raised> {
+    // Tenant evidence raises these (`engine::evidence`), never a condition.
+    if rule.evidence_of.is_some() {
+        return None;
+    }
     match rule.answer_of {
         Some(q) => catalog
             .questions
@@ -90,7 +94,7 @@ pub fn in_force(raise: Raise, days: Option<i64>) -> Option<(Severity, bool)> {
     Some((raise.severity, raise.blocker))
 }
 
-fn matches(risky: &RiskyAnswer, kind: &AnswerKind, answer: Answer<'_>) -> bool {
+pub fn matches(risky: &RiskyAnswer, kind: &AnswerKind, answer: Answer<'_>) -> bool {
     match (&risky.matches, answer) {
         (AnswerMatch::Value(v), Answer::No) => v == "no",
         (AnswerMatch::Value(v), Answer::Partial) => v == "partial",

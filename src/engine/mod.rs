@@ -3,6 +3,7 @@
 //! No I/O and no knowledge of terminals or formats: everything arrives as values.
 
 pub mod assess;
+pub mod evidence;
 pub mod facts;
 pub mod findings;
 pub mod gate;
@@ -11,7 +12,7 @@ pub mod stage;
 pub mod verdict;
 pub mod worst_case;
 
-pub use assess::{Assessment, Finding, WaiverState, assess};
+pub use assess::{Assessment, Finding, WaiverState, assess, assess_with};
 pub use gate::{Gate, GateRequest};
 pub use stage::Stage;
 pub use verdict::Verdict;

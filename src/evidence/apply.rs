@@ -103,7 +103,12 @@ fn one_question(
     }
     match &reading {
         Reading::Inconsistent => import.inconsistent.push(q),
-        Reading::Shows(left) if unanswered => import.narrowed.push((q, left.clone())),
+        Reading::Shows(left) if unanswered => {
+            import.narrowed.push((q, left.clone()));
+            // Kept beside an `unknown` answer, so that `assess` can show the results and offer
+            // their answer when it asks the question.
+            slot.get_or_insert_with(|| blank(q));
+        }
         _ => {}
     }
     let Some(entry) = slot.as_mut() else {

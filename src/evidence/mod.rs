@@ -8,6 +8,8 @@ pub mod json;
 pub mod judge;
 pub mod maester;
 pub mod mapping;
+pub mod readings;
+pub mod rules;
 pub mod scubagear;
 pub mod summary;
 pub mod tenant;

@@ -53,7 +53,7 @@ pub fn render(
     for (q, left) in &import.narrowed {
         let _ = writeln!(
             out,
-            "\n{}: the tenant shows {}; not filled in, as that is not one answer",
+            "\n{}: the tenant shows {}; not filled in, as that is not one answer (recorded beside `unknown`: `migready assess` asks it with the results)",
             id(*q),
             left.join(" or ")
         );

@@ -8,12 +8,15 @@ use crate::evidence::mapping::{self, Mapping};
 use crate::evidence::summary::sources_text;
 use crate::model::{AnswerEntry, Answers, Catalog, TenantEvidence};
 
-/// Evidence older than this many days, judged against `--today`, is stale: a tenant changes.
-pub const MAX_AGE_DAYS: i64 = 30;
-
 /// One warning per contradicted answer, and one for all the answers whose evidence is stale. A
 /// stale contradiction is still reported: old evidence against an answer is worth a look.
-pub fn warnings(catalog: &Catalog, answers: &Answers, today: Date) -> Vec<Diagnostic> {
+/// Evidence older than `max_age_days` (`evidence_max_age_days`), judged against `today`, is stale.
+pub fn warnings(
+    catalog: &Catalog,
+    answers: &Answers,
+    today: Date,
+    max_age_days: i64,
+) -> Vec<Diagnostic> {
     // Most answers files hold no tenant evidence: they need not pay for reading the mapping.
     let has_evidence = answers
         .by_question
@@ -24,7 +27,7 @@ pub fn warnings(catalog: &Catalog, answers: &Answers, today: Date) -> Vec<Diagno
         return Vec::new();
     }
     let (map, _) = mapping::builtin(catalog);
-    warnings_with(&map, catalog, answers, today)
+    warnings_with(&map, catalog, answers, today, max_age_days)
 }
 
 pub fn warnings_with(
@@ -32,6 +35,7 @@ pub fn warnings_with(
     catalog: &Catalog,
     answers: &Answers,
     today: Date,
+    max_age_days: i64,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut stale: Vec<(Pos, &str, Date)> = Vec::new();
@@ -49,11 +53,11 @@ pub fn warnings_with(
             let code = Code::ContradictedByTenant;
             out.push(Diagnostic::warning(&answers.file, entry.pos, code, message));
         }
-        if let Some(date) = newest_run(entry).filter(|d| d.days_until(today) > MAX_AGE_DAYS) {
+        if let Some(date) = newest_run(entry).filter(|d| d.days_until(today) > max_age_days) {
             stale.push((entry.pos, question.id.as_str(), date));
         }
     }
-    if let Some(warning) = stale_warning(&answers.file, &stale, today) {
+    if let Some(warning) = stale_warning(&answers.file, &stale, today, max_age_days) {
         out.push(warning);
     }
     out
@@ -83,12 +87,17 @@ fn contradiction(
     ))
 }
 
-fn stale_warning(file: &str, stale: &[(Pos, &str, Date)], today: Date) -> Option<Diagnostic> {
+fn stale_warning(
+    file: &str,
+    stale: &[(Pos, &str, Date)],
+    today: Date,
+    max_age_days: i64,
+) -> Option<Diagnostic> {
     let (pos, _, _) = stale.first()?;
     let ids: Vec<&str> = stale.iter().map(|(_, id, _)| *id).collect();
     let newest = stale.iter().map(|(_, _, d)| *d).max().unwrap_or(today);
     let message = format!(
-        "the tenant evidence behind {} answer{} is more than {MAX_AGE_DAYS} days old (newest run {newest}, \
+        "the tenant evidence behind {} answer{} is more than {max_age_days} days old (newest run {newest}, \
          {} days before {today}); import a newer run: {}",
         ids.len(),
         if ids.len() == 1 { "" } else { "s" },

@@ -10,6 +10,7 @@ use std::io;
 use crate::date::Date;
 use crate::diag::Pos;
 use crate::engine::{self, Assessment};
+use crate::evidence::mapping::Mapping;
 use crate::interactive::prompter::{AreaStart, Ask, FollowUpAsk, Prompter, Reply, Risk};
 use crate::model::{AnswerEntry, AnswerValue, Answers, Catalog, Thresholds};
 
@@ -40,6 +41,8 @@ pub struct Interview<'a> {
     done: HashSet<usize>,
     /// Questions whose new or changed answer was saved in this session.
     saved: HashSet<usize>,
+    /// What tool results bear on which question; read only when the answers hold tenant evidence.
+    mapping: Mapping,
 }
 
 impl<'a> Interview<'a> {
@@ -59,7 +62,13 @@ impl<'a> Interview<'a> {
             .filter(|(_, q)| areas.contains(&q.checklist))
             .map(|(i, _)| i)
             .collect();
+        let mapping = if crate::evidence::readings::any(&answers) {
+            crate::evidence::mapping::builtin(catalog).0
+        } else {
+            Mapping::default()
+        };
         Interview {
+            mapping,
             catalog,
             thresholds,
             today,
@@ -137,7 +146,7 @@ impl<'a> Interview<'a> {
     fn needs_asking(&self, q: usize, a: &Assessment) -> bool {
         a.applicable.get(q).copied().unwrap_or(false)
             && !self.done.contains(&q)
-            && (self.review || self.answers.get(q).is_none())
+            && (self.review || self.answers.get(q).is_none_or(tenant_speaks))
     }
 
     fn area_start(&self, from: usize, a: &Assessment) -> AreaStart<'_> {
@@ -197,6 +206,11 @@ impl<'a> Interview<'a> {
                 .count(),
             current: self.answers.get(q).map(|e| &e.value),
             can_go_back: !self.history.is_empty(),
+            tenant: crate::interactive::tenant_offer::offer(
+                &self.mapping,
+                self.catalog,
+                self.answers.get(q),
+            ),
         }
     }
 
@@ -272,6 +286,11 @@ impl<'a> Interview<'a> {
 }
 
 /// An entry with no answer yet, for a question about to be asked.
+/// An `unknown` answer is asked again once the tenant's results speak to it.
+fn tenant_speaks(entry: &AnswerEntry) -> bool {
+    entry.value == AnswerValue::Unknown && !entry.tenant_evidence.is_empty()
+}
+
 pub(crate) fn blank(question: usize) -> AnswerEntry {
     AnswerEntry::blank(question, Pos::new(0, 0))
 }

@@ -11,6 +11,7 @@ pub mod prompter;
 pub mod scripted;
 pub mod select;
 pub mod store;
+pub mod tenant_offer;
 pub mod terminal;
 pub mod typed;
 pub mod writer;

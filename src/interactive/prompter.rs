@@ -25,6 +25,20 @@ pub struct Ask<'a> {
     pub current: Option<&'a AnswerValue>,
     /// Whether there is an earlier answer to go back to.
     pub can_go_back: bool,
+    /// What the tenant's recorded results say, for a question not answered yet.
+    pub tenant: Option<crate::interactive::tenant_offer::TenantOffer>,
+}
+
+impl Ask<'_> {
+    /// The default to offer: the current answer, or for a question not answered yet, the answer
+    /// the tenant's results point to.
+    pub fn offered(&self) -> Option<&AnswerValue> {
+        let tenant = self.tenant.as_ref().and_then(|t| t.answer.as_ref());
+        match self.current {
+            None | Some(AnswerValue::Unknown) => tenant.or(self.current),
+            current => current,
+        }
+    }
 }
 
 /// What came back for a question.

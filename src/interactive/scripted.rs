@@ -31,6 +31,9 @@ pub struct Shown {
     pub current: Option<AnswerValue>,
     pub can_go_back: bool,
     pub offers_na: bool,
+    /// What the tenant's results say, as the prompter shows it, and the default it offers.
+    pub tenant: Option<String>,
+    pub offered: Option<AnswerValue>,
 }
 
 #[derive(Debug, Default)]
@@ -98,6 +101,8 @@ impl Prompter for Scripted {
             current: ask.current.cloned(),
             can_go_back: ask.can_go_back,
             offers_na: ask.question.allow_na,
+            tenant: ask.tenant.as_ref().map(|t| t.said.clone()),
+            offered: ask.offered().cloned(),
         });
         match self.next()? {
             Step::Ask(expected, reply) if &expected == id => Ok(reply),

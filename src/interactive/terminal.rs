@@ -111,6 +111,9 @@ impl Terminal {
         } else {
             prompt.to_owned()
         });
+        if let Some(t) = &ask.tenant {
+            self.line(&format!("  Tenant evidence: {}", t.said));
+        }
     }
 
     fn help(&self, q: &Question) {
@@ -161,7 +164,7 @@ impl Terminal {
         items.extend(extras.iter().map(|e| self.dim(e.label())));
         let keys = shortcuts(ask.can_go_back);
         let mut list = ListPrompt::new("Choose", &items, &keys);
-        list.default = default_index(choices, &extras, ask.current);
+        list.default = default_index(choices, &extras, ask.offered());
         match self.list(ask, &mut list)? {
             Picked::Item(i) => match choices.get(i) {
                 Some((label, value)) => {
@@ -243,7 +246,7 @@ impl Terminal {
                 .report(false)
                 .allow_empty(true)
                 .validate_with(|s: &String| typed::parse(q, s, back).map(|_| ()));
-            if let Some(current) = ask.current {
+            if let Some(current) = ask.offered() {
                 input = input.default(current_text(current));
             }
             let line = self.done(input.interact_text_on(&self.term))?;

@@ -27,6 +27,15 @@ struct RawConfig {
     report: ReportConfig,
     /// Safety limits on inputs; the defaults suit real assessments.
     limits: Limits,
+    /// Tenant evidence from a run more than this many days before the assessment's day is stale:
+    /// listed as such, and no longer counted as backing its answer.
+    #[serde(default = "evidence_max_age_days")]
+    #[schemars(range(min = 1, max = 3650))]
+    evidence_max_age_days: u32,
+}
+
+fn evidence_max_age_days() -> u32 {
+    crate::model::config::EVIDENCE_MAX_AGE_DAYS
 }
 
 /// The JSON Schema of `migready.toml`, from the type that parses it.
@@ -82,6 +91,7 @@ fn parse_checked(raw: RawConfig, source: &Source, path: &Path) -> Result<Config,
         portfolio: raw.portfolio,
         report: raw.report,
         limits: raw.limits,
+        evidence_max_age_days: i64::from(raw.evidence_max_age_days),
         source: Some(path.to_path_buf()),
     })
 }

@@ -93,6 +93,18 @@ impl<'a> Check<'a> {
                 format!("`{key}` must be at least {min}, found {n}"),
             );
         }
+        if let (Some(n), Some(max)) = (
+            as_number(value.get_ref()),
+            schema.get("maximum").and_then(Json::as_f64),
+        ) && n > max
+        {
+            let pos = self.pos(value.span().start);
+            self.error(
+                pos,
+                Code::InvalidValue,
+                format!("`{key}` must be at most {max}, found {n}"),
+            );
+        }
         if let DeValue::Table(table) = value.get_ref() {
             self.table(table, schema, key);
         }

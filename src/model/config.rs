@@ -101,7 +101,10 @@ impl Default for ReportConfig {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+/// How many days old tenant evidence may be before it is stale, unless `migready.toml` says.
+pub const EVIDENCE_MAX_AGE_DAYS: u32 = 30;
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Folders of extra or replacement checklists, resolved against the config file's folder.
     pub checklists: Vec<PathBuf>,
@@ -110,6 +113,23 @@ pub struct Config {
     pub portfolio: PortfolioConfig,
     pub report: ReportConfig,
     pub limits: crate::model::Limits,
+    /// Tenant evidence older than this many days (judged against the assessment's day) is stale.
+    pub evidence_max_age_days: i64,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            checklists: Vec::new(),
+            thresholds: Thresholds::default(),
+            gate: GateConfig::default(),
+            portfolio: PortfolioConfig::default(),
+            report: ReportConfig::default(),
+            limits: crate::model::Limits::default(),
+            evidence_max_age_days: i64::from(EVIDENCE_MAX_AGE_DAYS),
+            source: None,
+        }
+    }
 }

@@ -7,6 +7,7 @@
 
 pub mod baseline;
 pub mod check;
+pub mod coverage;
 pub mod diff;
 pub mod escape;
 pub mod explain;

@@ -44,6 +44,8 @@ pub struct Report {
     pub thresholds: Thresholds,
     /// Who assessed, when, and how much of it rests on evidence.
     pub basis: crate::report::leadership::basis::Basis,
+    /// How many answers tenant evidence backs, per checklist and in all; stale and contradicted ones.
+    pub coverage: crate::report::coverage::Coverage,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,6 +172,7 @@ impl Report {
         gate: Option<Gate>,
     ) -> Report {
         let meta = &answers.meta;
+        let coverage = crate::report::coverage::Coverage::of(catalog, answers, a);
         Report {
             answers_file: answers.file.clone(),
             organisation: meta.organisation.clone(),
@@ -195,16 +198,19 @@ impl Report {
             findings: a
                 .findings
                 .iter()
-                .filter_map(|f| finding(catalog, answers, f))
+                .filter_map(|f| finding(catalog, answers, a, f))
                 .collect(),
             reasons: a.judgement.reasons().cloned().collect(),
             open_questions: open_questions(catalog, answers, a),
             waivers: waivers(catalog, answers, a),
             gate,
-            rules: rules(catalog),
+            rules: rules(catalog, a),
             since: None,
             thresholds: thresholds.clone(),
-            basis: crate::report::leadership::basis::Basis::of(catalog, answers, a.today),
+            basis: crate::report::leadership::basis::Basis::of(
+                catalog, answers, a.today, &coverage,
+            ),
+            coverage,
         }
     }
 
@@ -302,11 +308,15 @@ fn waivers(catalog: &Catalog, answers: &Answers, a: &Assessment) -> Vec<WaiverLi
         .collect()
 }
 
-fn rules(catalog: &Catalog) -> Vec<RuleLine> {
+/// The catalogue's rules, and the tenant-evidence rules that fired (the others are possible only
+/// where evidence was recorded, and would crowd every listing).
+fn rules(catalog: &Catalog, a: &Assessment) -> Vec<RuleLine> {
     catalog
         .rules
         .iter()
-        .map(|r| RuleLine {
+        .enumerate()
+        .filter(|(i, r)| r.evidence_of.is_none() || a.findings.iter().any(|f| f.rule == *i))
+        .map(|(_, r)| RuleLine {
             id: r.id.clone(),
             checklist: catalog
                 .checklists
@@ -327,9 +337,17 @@ fn rules(catalog: &Catalog) -> Vec<RuleLine> {
 fn finding(
     catalog: &Catalog,
     answers: &Answers,
+    a: &Assessment,
     f: &crate::engine::Finding,
 ) -> Option<FindingLine> {
     let rule = catalog.rules.get(f.rule)?;
+    // A contradiction's title says what the answer and the tenant each say.
+    let title = a
+        .evidence
+        .iter()
+        .filter_map(|s| s.contradiction.as_ref())
+        .find(|(r, _)| *r == f.rule)
+        .map_or_else(|| rule.title.clone(), |(_, t)| t.clone());
     let entries: Vec<_> = f.questions.iter().filter_map(|&q| answers.get(q)).collect();
     let owner = entries.iter().find_map(|e| e.owner.clone());
     Some(FindingLine {
@@ -338,7 +356,7 @@ fn finding(
         severity: f.severity,
         blocker: f.blocker,
         waived: f.waiver.is_some(),
-        title: rule.title.clone(),
+        title,
         not_known: f
             .assumed
             .iter()

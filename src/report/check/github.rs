@@ -23,6 +23,9 @@ pub fn render(report: &Report) -> String {
         report.answers_file,
         crate::report::phrases::judged_phrase(report)
     );
+    if let Some(c) = report.coverage.shown() {
+        let _ = writeln!(out, "Tenant evidence: {}", c.sentence());
+    }
     if let Some(gate) = &report.gate {
         if gate.passed {
             let _ = writeln!(out, "Gate passed");

@@ -37,6 +37,9 @@ pub struct Json<'a, F = Finding<'a>, W = Waiver<'a>> {
     not_evaluable: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     gate: Option<Gate<'a>>,
+    /// Evidence coverage; present when an answer carries tenant evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a crate::report::coverage::Coverage>,
 }
 
 #[derive(Serialize)]
@@ -131,6 +134,7 @@ pub fn contract<F, W>(report: &Report, findings: Vec<F>, waivers: Vec<W>) -> Jso
             passed: g.passed,
             reasons: &g.reasons,
         }),
+        evidence: report.coverage.shown(),
     }
 }
 

@@ -58,9 +58,9 @@ fn checklist_ids(report: &Report) -> Vec<String> {
     ids
 }
 
-/// What the gate was judged on, as the suite's properties.
-fn gate_properties(report: &Report) -> [(&'static str, String); 7] {
-    [
+/// What the gate was judged on, as the suite's properties; evidence coverage when there is any.
+fn gate_properties(report: &Report) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = [
         ("organisation", report.organisation.clone()),
         ("project", report.project.clone()),
         ("verdict", report.verdict.as_str().to_owned()),
@@ -76,6 +76,22 @@ fn gate_properties(report: &Report) -> [(&'static str, String); 7] {
         ),
         ("completeness", format!("{:.1}", report.completeness)),
     ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    if let Some(c) = report.coverage.shown() {
+        let ratio = |n: &crate::report::coverage::Counts| format!("{} of {}", n.backed, n.answered);
+        out.push(("evidence_backed".into(), ratio(&c.total)));
+        for line in &c.checklists {
+            out.push((
+                format!("evidence_backed.{}", line.checklist),
+                ratio(&line.counts),
+            ));
+        }
+        out.push(("evidence_stale".into(), c.stale.join(" ")));
+        out.push(("evidence_contradicted".into(), c.contradicted.join(" ")));
+    }
+    out
 }
 
 /// One test case: the verdict against what the gate requires, with the reasons it failed.
@@ -90,7 +106,8 @@ fn gate_suite(report: &Report, out: &mut String) -> Counts {
     for (name, value) in gate_properties(report) {
         let _ = writeln!(
             out,
-            "      <property name=\"{name}\" value=\"{}\"/>",
+            "      <property name=\"{}\" value=\"{}\"/>",
+            xml_attr(&name),
             xml_attr(&value)
         );
     }

@@ -53,6 +53,9 @@ pub fn render(r: &Report) -> String {
         r.completeness,
         md_cell_code(&r.answers_file)
     );
+    if let Some(c) = r.coverage.shown() {
+        let _ = writeln!(out, "**Tenant evidence:** {}\n", md_cell(&c.sentence()));
+    }
     reasons(r, &mut out);
     findings(r, &mut out);
     footer(r, &mut out);

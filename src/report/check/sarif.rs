@@ -163,6 +163,9 @@ struct RunProperties<'a> {
     completeness: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     gate_passed: Option<bool>,
+    /// Evidence coverage; present when an answer carries tenant evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a crate::report::coverage::Coverage>,
 }
 
 pub fn render(report: &Report) -> String {
@@ -192,6 +195,7 @@ pub fn render(report: &Report) -> String {
                     .map(crate::report::phrases::cap_phrase),
                 completeness: report.completeness,
                 gate_passed: report.gate.as_ref().map(|g| g.passed),
+                evidence: report.coverage.shown(),
             },
         }],
     };

@@ -31,6 +31,9 @@ pub fn render(r: &Report, style: &Style) -> String {
     if let Some(first) = crate::report::phrases::not_assessed(r) {
         let _ = writeln!(out, "{first}");
     }
+    if let Some(c) = r.coverage.shown() {
+        let _ = writeln!(out, "Tenant evidence: {}", c.sentence());
+    }
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", priorities(r, style));
     if r.findings.is_empty() {

@@ -3,6 +3,7 @@
 
 use crate::date::Date;
 use crate::model::{Answers, Catalog};
+use crate::report::coverage::Coverage;
 
 /// The version of this tool, printed beside every verdict it gives.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -18,7 +19,7 @@ pub struct Basis {
     pub age_days: Option<i64>,
     /// Older than this, the report warns that the answers may no longer hold.
     pub max_age_days: u32,
-    /// Questions with an answer in the file (including `unknown`).
+    /// Questions answered (not `unknown`, not `n/a`).
     pub answers: usize,
     /// Answers backed by results imported from the tenant; the rest are the team's own word.
     pub with_tenant_evidence: usize,
@@ -39,7 +40,7 @@ pub struct CatalogueVersion {
 }
 
 impl Basis {
-    pub fn of(catalog: &Catalog, answers: &Answers, today: Date) -> Basis {
+    pub fn of(catalog: &Catalog, answers: &Answers, today: Date, coverage: &Coverage) -> Basis {
         let meta = &answers.meta;
         let (assessor, assessor_role) = match meta.assessed_by.as_deref() {
             Some(by) => match by.split_once(',') {
@@ -54,8 +55,8 @@ impl Basis {
             assessed_on: meta.assessed_on,
             age_days: meta.assessed_on.map(|d| d.days_until(today)),
             max_age_days: crate::model::config::ReportConfig::default().assessment_max_age_days,
-            answers: answers.by_question.iter().flatten().count(),
-            with_tenant_evidence: with_tenant_evidence(answers),
+            answers: coverage.total.answered,
+            with_tenant_evidence: coverage.total.backed,
             tool_version: TOOL_VERSION,
             catalogue: catalogue_version(catalog),
         }
@@ -71,17 +72,6 @@ impl Basis {
         self.age_days
             .is_some_and(|d| d > i64::from(self.max_age_days))
     }
-}
-
-/// Answers carrying `tenant_evidence:` from `migready import`. One place to count them, so that a
-/// coverage figure computed elsewhere can replace it.
-pub fn with_tenant_evidence(answers: &Answers) -> usize {
-    answers
-        .by_question
-        .iter()
-        .flatten()
-        .filter(|e| !e.tenant_evidence.is_empty())
-        .count()
 }
 
 fn catalogue_version(catalog: &Catalog) -> CatalogueVersion {

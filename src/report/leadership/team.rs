@@ -286,6 +286,15 @@ fn appendix(m: &impl Markup, out: &mut String, r: &Report) {
             .collect();
         m.list(out, Some("ids"), &items);
     }
+    if let Some(c) = r.coverage.shown() {
+        let lead = format!("Tenant evidence: {}.", m.text(&c.sentence()));
+        let backed: Vec<String> = c
+            .backed
+            .iter()
+            .map(|b| m.with_id(&m.text(&b.phrase()), &b.question))
+            .collect();
+        m.lead_list(out, &lead, &backed);
+    }
     if !r.reasons.is_empty() {
         let why = format!("Why the verdict is {}:", r.verdict.label());
         m.paragraph(out, None, &why);

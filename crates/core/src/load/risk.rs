@@ -332,6 +332,7 @@ pub fn answer_rule(
         references: question.references.clone(),
         leadership: finding.leadership,
         answer_of: Some(index),
+        evidence_of: None,
         pos: finding.pos,
     })
 }

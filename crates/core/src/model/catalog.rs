@@ -230,6 +230,10 @@ pub struct Rule {
     pub leadership: Option<Leadership>,
     /// Set for the finding a question's own risky answers raise: that question's index.
     pub answer_of: Option<usize>,
+    /// Set for the finding tenant evidence raises against a question's answer (`evidence.<id>`):
+    /// that question's index. No condition raises it; the evidence does.
+    #[serde(default)]
+    pub evidence_of: Option<usize>,
     pub pos: Pos,
 }
 

@@ -111,6 +111,7 @@ impl Intake<'_> {
                 references: r.references,
                 leadership: r.leadership,
                 answer_of: None,
+                evidence_of: None,
                 pos: r.pos,
             });
         }
