@@ -7,7 +7,8 @@ use crate::evidence::{mapping, readings, rules};
 use crate::load::source::Source;
 use crate::model::{Limits, Outcome, Thresholds, Tool};
 
-const SUMMIT: &str = include_str!("../../examples/summit-accounting/answers.yaml");
+/// Summit with its text-message users and its domain controller's jobs dealt with: a GO.
+const SUMMIT_GO: &str = include_str!("../../tests/fixtures/evidence/summit-go.yaml");
 
 fn catalog() -> Catalog {
     let catalog = crate::load::builtin::catalog().unwrap();
@@ -19,18 +20,18 @@ fn day(s: &str) -> Date {
     s.parse().unwrap()
 }
 
-/// Summit's answers (a GO) with a Maester MT.1007 result recorded beside `mfa_coverage`, and
-/// optionally a waiver of the contradiction appended.
+/// Summit's answers (a GO) with a Maester MT.1005 result recorded beside `break_glass_excluded`
+/// (answered yes), and optionally a waiver of the contradiction appended.
 fn summit(catalog: &Catalog, result: Outcome, run: &str, waiver: bool) -> Answers {
-    let mut text = SUMMIT.to_owned();
+    let mut text = SUMMIT_GO.to_owned();
     if waiver {
         text.push_str(
-            "  - rule: evidence.identity.mfa_coverage\n    reason: MT.1007 ignores our per-user MFA\n    \
+            "  - rule: evidence.identity.break_glass_excluded\n    reason: MT.1005 took the wrong group for the emergency accounts\n    \
              approved_by: Dana Reyes\n    expires: 2029-01-01\n",
         );
     }
     let mut answers = load(catalog, &text);
-    let q = catalog.question("identity.mfa_coverage").unwrap();
+    let q = catalog.question("identity.break_glass_excluded").unwrap();
     answers.by_question[q]
         .as_mut()
         .unwrap()
@@ -38,7 +39,7 @@ fn summit(catalog: &Catalog, result: Outcome, run: &str, waiver: bool) -> Answer
         .push(TenantEvidence {
             tool: Tool::Maester,
             version: "2.2.0".into(),
-            id: "MT.1007".into(),
+            id: "MT.1005".into(),
             result,
             run: run.into(),
             tenant: None,
@@ -71,14 +72,14 @@ fn evidence_finding<'a>(
     catalog: &Catalog,
     a: &'a crate::engine::Assessment,
 ) -> Option<&'a crate::engine::Finding> {
-    let rule = catalog.rule("evidence.identity.mfa_coverage").unwrap();
+    let rule = catalog.rule("evidence.identity.break_glass_excluded").unwrap();
     a.findings.iter().find(|f| f.rule == rule)
 }
 
 #[test]
 fn summit_is_a_go_without_evidence() {
     let catalog = catalog();
-    let answers = load(&catalog, SUMMIT);
+    let answers = load(&catalog, SUMMIT_GO);
     let a = assessed(&catalog, &answers, 30);
     assert_eq!(a.judgement.verdict, Verdict::Go);
     assert!(a.evidence.is_empty());
@@ -90,18 +91,18 @@ fn a_contradiction_raises_a_finding_and_judges_the_tenants_answer() {
     let answers = summit(&catalog, Outcome::Fail, "2026-11-20T21:29:02+11:00", false);
     let a = assessed(&catalog, &answers, 30);
     let finding = evidence_finding(&catalog, &a).expect("the contradiction raises a finding");
-    assert!(finding.severity <= Severity::Medium);
+    assert!(finding.severity <= Severity::Medium, "at least medium: {:?}", finding.severity);
     assert!(finding.waiver.is_none());
     let state = &a.evidence[0];
     assert_eq!(
         state.tenant_answer,
-        Some(AnswerValue::Choice("admins_only".into())),
-        "the mildest answer a failed MT.1007 leaves"
+        Some(AnswerValue::No),
+        "the only answer a failed MT.1005 leaves"
     );
     let (_, title) = state.contradiction.as_ref().unwrap();
     assert_eq!(
         title,
-        "The answer says \"All users\"; Maester 2.2.0 MT.1007 failed on 2026-11-20"
+        "The answer says \"yes\"; Maester 2.2.0 MT.1005 failed on 2026-11-20"
     );
     assert!(!state.backed && !state.stale);
     assert!(a.judgement.verdict > Verdict::Go, "{:?}", a.judgement);

@@ -105,7 +105,7 @@ mod tests {
         );
         assert_eq!(
             shown.offered,
-            Some(AnswerValue::Choice("admins_only".into())),
+            Some(AnswerValue::Choice("all_but_shared".into())),
             "the best answer a failed MT.1007 leaves is the default"
         );
     }
