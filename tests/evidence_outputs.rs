@@ -47,7 +47,11 @@ fn every_check_format_shows_how_many_answers_the_tenant_backs() {
                 v["runs"][0]["properties"]["evidence"]["checklists"][0]["counts"]["backed"] == 1
             }
             "junit" => out.contains("<property name=\"evidence_backed.identity\" value=\"1 of "),
-            _ => out.contains("1 of 92 answered questions backed by the tenant (identity 1 of "),
+            // "1 of N answered questions backed by the tenant (identity 1 of M)", N and M the catalogue's.
+            _ => out.lines().any(|l| {
+                l.contains(" 1 of ")
+                    && l.contains(" answered questions backed by the tenant (identity 1 of ")
+            }),
         };
         assert!(shown, "{format} does not show the coverage:\n{out}");
     }
