@@ -102,6 +102,7 @@ pub fn assess_with(
         .iter()
         .map(|rule| findings::evaluate(catalog, rule, &facts))
         .collect();
+    findings::drop_subsumed(catalog, &facts, &mut raised);
     evidence::raise(catalog, human, &evidence, &facts, &mut raised);
     let not_evaluable = findings::not_evaluable(catalog, &facts, &raised);
     let waiver_expired: Vec<bool> = answers.waivers.iter().map(|w| w.expires < today).collect();

@@ -72,7 +72,9 @@ fn evidence_finding<'a>(
     catalog: &Catalog,
     a: &'a crate::engine::Assessment,
 ) -> Option<&'a crate::engine::Finding> {
-    let rule = catalog.rule("evidence.identity.break_glass_excluded").unwrap();
+    let rule = catalog
+        .rule("evidence.identity.break_glass_excluded")
+        .unwrap();
     a.findings.iter().find(|f| f.rule == rule)
 }
 
@@ -91,7 +93,11 @@ fn a_contradiction_raises_a_finding_and_judges_the_tenants_answer() {
     let answers = summit(&catalog, Outcome::Fail, "2026-11-20T21:29:02+11:00", false);
     let a = assessed(&catalog, &answers, 30);
     let finding = evidence_finding(&catalog, &a).expect("the contradiction raises a finding");
-    assert!(finding.severity <= Severity::Medium, "at least medium: {:?}", finding.severity);
+    assert!(
+        finding.severity <= Severity::Medium,
+        "at least medium: {:?}",
+        finding.severity
+    );
     assert!(finding.waiver.is_none());
     let state = &a.evidence[0];
     assert_eq!(

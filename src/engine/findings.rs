@@ -5,6 +5,7 @@
 //! question raises what its worst answer would, when that is high or critical.
 
 use crate::engine::facts::AssessmentFacts;
+use crate::engine::score::best_answer;
 use crate::engine::worst_case::{self, Outcome};
 use crate::expr::{Answer, Facts};
 use crate::model::catalog::{AnswerMatch, Raise, RiskyAnswer};
@@ -44,6 +45,50 @@ pub fn evaluate(catalog: &Catalog, rule: &Rule, facts: &AssessmentFacts) -> Opti
             .and_then(|q| own_answer(q, rule, facts)),
         None => condition(catalog, rule, facts),
     }
+}
+
+/// Drops a question's own finding when a hand-written rule that fired at least as gravely, on the
+/// answers given, rests on the same answer (the question's best answer would silence it): the rule
+/// names the same risk in its context ("users on old Office lose mail when their mailbox moves"),
+/// and listing both says one thing twice. A rule that only reads the question (a date window, say)
+/// or that fired only on what nobody knows yet keeps both.
+pub fn drop_subsumed(catalog: &Catalog, facts: &AssessmentFacts, raised: &mut [Option<Raised>]) {
+    let subsumed: Vec<usize> = catalog
+        .rules
+        .iter()
+        .enumerate()
+        .filter_map(|(i, rule)| Some((i, rule.answer_of?, raised[i].as_ref()?.gravity())))
+        .filter(|&(_, q, own)| {
+            catalog.rules.iter().zip(raised.iter()).any(|(other, r)| {
+                other.answer_of.is_none()
+                    && r.as_ref()
+                        .is_some_and(|r| r.assumed.is_empty() && r.gravity() <= own)
+                    && other.when.questions().contains(&q)
+                    && rests_on(catalog, other, q, facts)
+            })
+        })
+        .map(|(i, _, _)| i)
+        .collect();
+    for i in subsumed {
+        raised[i] = None;
+    }
+}
+
+/// `rule` would not fire had question `q` been given its best answer.
+fn rests_on(catalog: &Catalog, rule: &Rule, q: usize, facts: &AssessmentFacts) -> bool {
+    let Some(question) = catalog.questions.get(q) else {
+        return false;
+    };
+    let mut answers = facts.answers.clone();
+    match answers.by_question.get_mut(q) {
+        Some(Some(entry)) => entry.value = best_answer(&question.kind, facts.today),
+        _ => return false,
+    }
+    let hopeful = AssessmentFacts {
+        answers: &answers,
+        ..*facts
+    };
+    condition(catalog, rule, &hopeful).is_none()
 }
 
 fn condition(catalog: &Catalog, rule: &Rule, facts: &AssessmentFacts) -> Option<Raised> {
