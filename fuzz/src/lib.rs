@@ -2,13 +2,16 @@
 
 use std::sync::OnceLock;
 
+pub mod doc;
+pub mod props;
+
+use migready::cli::CheckFormat;
+use migready::commands::check;
 use migready::date::Date;
 use migready::diag::{Diagnostics, Level};
 use migready::engine::{self, GateRequest};
 use migready::load;
 use migready::model::{Answers, Catalog, Thresholds};
-use migready::cli::CheckFormat;
-use migready::commands::check;
 use migready::report::Report;
 use migready::report::leadership::{html, json as report_json, markdown};
 use migready::report::terminal::Style;
@@ -25,6 +28,11 @@ pub const EXAMPLE_ANSWERS: &str = include_str!("../../examples/harbor-logistics/
 /// A fixed "today", so that a crash found once reproduces on any day.
 pub fn today() -> Date {
     Date::from_ymd(2026, 11, 25).expect("a real date")
+}
+
+/// Which output a byte-level target renders: any byte of the input changes it.
+pub fn pick(data: &[u8]) -> u8 {
+    data.iter().fold(0u8, |a, b| a.wrapping_add(*b))
 }
 
 /// The input as a file's text, or `None` when `source::read` would refuse it before parsing.
@@ -57,39 +65,67 @@ pub fn report(
     Report::new(catalog, answers, &assessment, thresholds, Some(gate))
 }
 
-/// Renders the report in every format migready has, checking what can be checked cheaply.
+/// How many outputs [`render_one`] chooses from: every `check` format in two styles, the
+/// leadership report in markdown (with and without charts), HTML and JSON.
+pub const OUTPUTS: u8 = 16;
+
+/// Renders the report in every format migready has (see [`render_one`]).
 pub fn render_all(report: &Report) {
-    let styles = [
-        Style {
-            color: false,
-            width: None,
-        },
-        Style {
-            color: true,
-            width: Some(40),
-        },
-    ];
-    for format in <CheckFormat as clap::ValueEnum>::value_variants() {
-        for style in &styles {
-            let out = check::render(*format, report, style);
-            assert!(!out.is_empty(), "{format:?} rendered nothing");
-            match format {
-                CheckFormat::Json | CheckFormat::Sarif => json(&out),
-                CheckFormat::Junit => {
-                    if let Err(e) = roxmltree::Document::parse(&out) {
-                        panic!("JUnit output is not XML: {e}\n{out}");
-                    }
-                }
-                _ => {}
+    for pick in 0..OUTPUTS {
+        render_one(report, pick);
+    }
+}
+
+/// Renders one output, chosen by `pick`: it must not be empty, must parse where it has a syntax
+/// (JSON, SARIF, JUnit XML) and must be byte-identical when rendered a second time. Rendering every
+/// output of a full report costs milliseconds; one a run keeps the fuzzer fast, and the corpus
+/// keeps the inputs that reach new code in each renderer.
+pub fn render_one(report: &Report, pick: u8) {
+    let formats = <CheckFormat as clap::ValueEnum>::value_variants();
+    let pick = usize::from(pick % OUTPUTS);
+    let (what, render): (String, Box<dyn Fn() -> String>) =
+        match pick.checked_sub(2 * formats.len()) {
+            None => {
+                let format = formats[pick % formats.len()];
+                let style = Style {
+                    color: pick >= formats.len(),
+                    width: (pick >= formats.len()).then_some(40),
+                };
+                (
+                    format!("{format:?}"),
+                    Box::new(move || check::render(format, report, &style)),
+                )
+            }
+            Some(0) => (
+                "markdown".into(),
+                Box::new(|| markdown::render(report, markdown::Options { mermaid: false })),
+            ),
+            Some(1) => (
+                "markdown".into(),
+                Box::new(|| markdown::render(report, markdown::Options { mermaid: true })),
+            ),
+            Some(2) => ("html".into(), Box::new(|| html::render(report))),
+            Some(_) => (
+                "report json".into(),
+                Box::new(|| report_json::render(report)),
+            ),
+        };
+    let out = render();
+    assert!(!out.is_empty(), "{what} rendered nothing");
+    same(&out, &render(), &what);
+    match what.as_str() {
+        "Json" | "Sarif" | "report json" => json(&out),
+        "Junit" => {
+            if let Err(e) = roxmltree::Document::parse(&out) {
+                panic!("JUnit output is not XML: {e}\n{out}");
             }
         }
+        _ => {}
     }
-    for mermaid in [false, true] {
-        let out = markdown::render(report, markdown::Options { mermaid });
-        assert!(!out.is_empty(), "markdown rendered nothing");
-    }
-    assert!(!html::render(report).is_empty(), "html rendered nothing");
-    json(&report_json::render(report));
+}
+
+fn same(first: &str, second: &str, what: &str) {
+    assert!(first == second, "{what} differs on a second render");
 }
 
 fn json(out: &str) {
