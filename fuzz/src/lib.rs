@@ -4,11 +4,12 @@ use std::sync::OnceLock;
 
 pub mod doc;
 pub mod props;
+pub mod results;
 
 use migready::cli::CheckFormat;
 use migready::commands::check;
 use migready::date::Date;
-use migready::diag::{Diagnostics, Level};
+use migready::diag::{Diagnostic, Diagnostics, Level};
 use migready::engine::{self, GateRequest};
 use migready::load;
 use migready::model::{Answers, Catalog, Thresholds};
@@ -43,7 +44,10 @@ pub fn text(data: &[u8]) -> Option<&str> {
 
 /// A refused input must tell the user why and where: at least one error, each at line and column 1 or later.
 pub fn assert_reported(diags: Diagnostics) {
-    let diags = diags.into_sorted();
+    assert_reported_sorted(diags.into_sorted());
+}
+
+fn assert_reported_sorted(diags: Vec<Diagnostic>) {
     assert!(
         diags.iter().any(|d| d.level == Level::Error),
         "refused without an error: {diags:?}"
@@ -51,6 +55,25 @@ pub fn assert_reported(diags: Diagnostics) {
     for d in &diags {
         assert!(d.pos.line >= 1 && d.pos.column >= 1, "unlocated: {d}");
     }
+}
+
+/// Like [`assert_reported`], and every diagnostic points into the file: a line it has, and a
+/// column of that line (or just past its end), counted in characters.
+pub fn assert_reported_in(diags: Diagnostics, text: &str) {
+    let diags = diags.into_sorted();
+    let lines: Vec<&str> = text.split('\n').collect();
+    for d in &diags {
+        let line = lines.get(d.pos.line.saturating_sub(1) as usize);
+        let Some(line) = line else {
+            panic!("{d} is past the last line ({})", lines.len());
+        };
+        let width = line.trim_end_matches('\r').chars().count() + 1;
+        assert!(
+            d.pos.column as usize <= width,
+            "{d} is past the end of its line ({width})"
+        );
+    }
+    assert_reported_sorted(diags);
 }
 
 /// What `check` and `report` do after loading: assess, gate, and build the report.
