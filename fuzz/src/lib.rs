@@ -2,6 +2,7 @@
 
 use std::sync::OnceLock;
 
+pub mod checklist;
 pub mod doc;
 pub mod props;
 pub mod results;

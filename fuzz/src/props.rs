@@ -27,6 +27,16 @@ pub fn check(catalog: &Catalog, answers: &Answers, today: Date, picks: Picks) {
     closer_is_never_milder(catalog, answers, &t, picks);
 }
 
+/// What holds for any catalogue, a custom one included: scores in range, and the verdict agrees
+/// with the score and the findings. (b) and (e) are properties of the built-in checklists: a
+/// custom rule may fire only far from go-live, or only once a question is answered.
+pub fn check_any_catalog(catalog: &Catalog, answers: &Answers, today: Date) {
+    let t = Thresholds::default();
+    let a = engine::assess(catalog, answers, today, &t);
+    ranges(&a);
+    consistent(&a, &t);
+}
+
 fn ranges(a: &Assessment) {
     assert!(
         (0.0..=100.0).contains(&a.score),
