@@ -326,7 +326,7 @@ fn kept_results_files_import_or_are_refused_for_their_own_faults() {
                 Ok((0, _)) => {}
                 Ok((2, stderr)) if !stderr.contains("-answers.yaml:") => {}
                 Ok((code, stderr)) => {
-                    failures.push(format!("{}: exit {code}\n{stderr}", file.display()))
+                    failures.push(format!("{}: exit {code}\n{stderr}", file.display()));
                 }
                 Err(why) => failures.push(why),
             }
