@@ -59,7 +59,7 @@ fn assert_reported_sorted(diags: Vec<Diagnostic>) {
 }
 
 /// Like [`assert_reported`], and every diagnostic points into the file: a line it has, and a
-/// column of that line (or just past its end), counted in characters.
+/// column of that line (or just past its end), counted in characters (carriage returns included).
 pub fn assert_reported_in(diags: Diagnostics, text: &str) {
     let diags = diags.into_sorted();
     let lines: Vec<&str> = text.split('\n').collect();
@@ -68,7 +68,8 @@ pub fn assert_reported_in(diags: Diagnostics, text: &str) {
         let Some(line) = line else {
             panic!("{d} is past the last line ({})", lines.len());
         };
-        let width = line.trim_end_matches('\r').chars().count() + 1;
+        // A lone carriage return is not a line break in TOML: it counts as a column.
+        let width = line.chars().count() + 1;
         assert!(
             d.pos.column as usize <= width,
             "{d} is past the end of its line ({width})"
