@@ -4,7 +4,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus="$root/fuzz/corpus"
-mkdir -p "$corpus/answers" "$corpus/pipeline" "$corpus/checklist" "$corpus/config" "$corpus/expr"
+mkdir -p "$corpus/answers" "$corpus/pipeline" "$corpus/checklist" "$corpus/config" "$corpus/expr" "$corpus/evidence"
 
 seed() { # seed TARGET FILE...
     target=$1
@@ -31,6 +31,9 @@ seed checklist "$root"/checklists/*.yaml "$root"/tests/fixtures/bad/checklist-*.
 seed config "$root"/tests/fixtures/config/*.toml "$root"/tests/fixtures/bad/config-*.toml "$root"/tests/cmd/*.in/migready.toml \
     "$root"/tests/hostile/files/config-*.toml "$root"/tests/hostile/*.toml "$root"/src/commands/init/migready.toml
 
+# Results files of both tools; the structure-aware targets (*_doc) start from nothing.
+seed evidence "$root"/tests/fixtures/evidence/*.json "$root"/tests/hostile/fuzz/evidence-*.json
+
 # One seed per condition: the text after `when:` in every checklist, quotes and all as YAML wrote them.
 n=0
 grep -h -E '^[[:space:]-]*(when|if|condition):' "$root"/checklists/*.yaml "$root"/tests/fixtures/custom/*.yaml \
@@ -45,4 +48,4 @@ printf '%s' 'answered(identity.mfa_coverage) and not unknown(identity.legacy_aut
 printf '%s' 'score("identity_security") < 60 or days_to_go_live <= 14.5 or not (identity.mfa_coverage == "none")' > "$corpus/expr/fn-score.txt"
 printf '%s' 'count(comms.channels) >= 2 and comms.notice_content in ["dates"]' > "$corpus/expr/fn-count.txt"
 printf '%s' "days_until(endpoint.apns_expiry) < 7 and go_live >= '2026-01-01' and escalation.rollback_authority != 'Sam'" > "$corpus/expr/fn-days-until.txt"
-echo "seeded: $(for t in answers pipeline checklist config expr; do printf '%s=%s ' "$t" "$(ls "$corpus/$t" | wc -l)"; done)"
+echo "seeded: $(for t in answers pipeline checklist config expr evidence; do printf '%s=%s ' "$t" "$(ls "$corpus/$t" | wc -l)"; done)"

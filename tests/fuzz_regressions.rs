@@ -2,7 +2,8 @@
 //! fuzz target it came from. Whatever the input, migready must answer quickly with a verdict (0 or 1)
 //! or located diagnostics (2), never with a panic.
 //!
-//! A file's target is the start of its name: `answers-`, `pipeline-`, `checklist-`, `config-` or `expr-`.
+//! A file's target is the start of its name: `answers-`, `pipeline-`, `checklist-`, `config-`, `expr-`
+//! or `evidence-` (a results file, imported into a copy of an example's answers).
 
 // A test stops at the line that failed: unwrapping and panicking are how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -108,6 +109,11 @@ fn command_lines(file: &Path, scratch: &Path) -> Vec<Vec<OsString>> {
             &["check", "--format", "json", "--config"],
             &[file, answers],
         )],
+        "evidence" => {
+            let copy = scratch.join(format!("{name}-answers.yaml"));
+            std::fs::copy(answers, &copy).expect("copy the answers");
+            vec![line(&["import"], &[file, Path::new("--answers"), &copy])]
+        }
         _ => panic!("{name}: the name must start with the fuzz target it came from"),
     }
 }
@@ -295,6 +301,35 @@ fn kept_fuzz_inputs_end_in_a_verdict_or_a_diagnostic() {
         for args in command_lines(file, &scratch) {
             let args: Vec<&OsStr> = args.iter().map(OsString::as_os_str).collect();
             check_outcome(&args, &mut failures);
+        }
+    }
+    let _ = std::fs::remove_dir_all(scratch);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// A results file is imported, or refused for its own faults: the answers file the import writes
+/// must load again, or the import fails on a file of its own making and blames the answers.
+#[test]
+fn kept_results_files_import_or_are_refused_for_their_own_faults() {
+    let scratch = scratch_dir("import");
+    let mut failures = Vec::new();
+    for file in kept_inputs() {
+        if !file
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("evidence-"))
+        {
+            continue;
+        }
+        for args in command_lines(&file, &scratch) {
+            let args: Vec<&OsStr> = args.iter().map(OsString::as_os_str).collect();
+            match run(&args) {
+                Ok((0, _)) => {}
+                Ok((2, stderr)) if !stderr.contains("-answers.yaml:") => {}
+                Ok((code, stderr)) => {
+                    failures.push(format!("{}: exit {code}\n{stderr}", file.display()));
+                }
+                Err(why) => failures.push(why),
+            }
         }
     }
     let _ = std::fs::remove_dir_all(scratch);

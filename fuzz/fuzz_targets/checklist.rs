@@ -9,7 +9,7 @@
 use libfuzzer_sys::fuzz_target;
 use migready::load::{self, source::Source};
 use migready::model::{Answers, Meta, Thresholds};
-use migready_fuzz::{EXAMPLE_ANSWERS, assert_reported, render_all, report, text, today};
+use migready_fuzz::{EXAMPLE_ANSWERS, assert_reported, pick, render_one, report, text, today};
 
 const OTHER: &str = "id: fuzz_other\ntitle: Another checklist\nquestions:\n  - id: ready\n    prompt: Ready?\n    type: yes_no\n    weight: 0\n";
 
@@ -32,14 +32,18 @@ fuzz_target!(|data: &[u8]| {
                 go_live: Some(today().add_days(30)),
                 assessed_by: None,
                 assessed_on: None,
+                tenant_id: None,
             },
             by_question: vec![None; catalog.questions.len()],
             waivers: Vec::new(),
         });
-    render_all(&report(
-        &catalog,
-        &answers,
-        &Thresholds::default(),
-        Default::default(),
-    ));
+    render_one(
+        &report(
+            &catalog,
+            &answers,
+            &Thresholds::default(),
+            Default::default(),
+        ),
+        pick(data),
+    );
 });

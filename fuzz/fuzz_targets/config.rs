@@ -9,7 +9,9 @@ use libfuzzer_sys::fuzz_target;
 use migready::engine::GateRequest;
 use migready::load::{self, source::Source};
 use migready::model::Answers;
-use migready_fuzz::{EXAMPLE_ANSWERS, assert_reported, catalog, render_all, report, text};
+use migready_fuzz::{
+    EXAMPLE_ANSWERS, assert_reported, assert_reported_in, catalog, pick, render_one, report, text,
+};
 
 fn answers() -> &'static Answers {
     static ANSWERS: OnceLock<Answers> = OnceLock::new();
@@ -24,11 +26,11 @@ fuzz_target!(|data: &[u8]| {
     let source = Source::from_text("migready.toml", text);
     let config = match load::config::parse(&source, Path::new("migready.toml")) {
         Ok(config) => config,
-        Err(d) => return assert!(d.pos.line >= 1 && d.pos.column >= 1, "unlocated: {d}"),
+        Err(diags) => return assert_reported_in(diags, text),
     };
     let diags = load::config::check_against(&config, &source, catalog());
     if diags.has_errors() {
-        return assert_reported(diags);
+        return assert_reported_in(diags, text);
     }
     // `check` reads the answers file within the config's limits; parsing the example again only
     // matters when the config changes them.
@@ -50,5 +52,8 @@ fuzz_target!(|data: &[u8]| {
         min_score: config.gate.min_score,
         fail_on: config.gate.fail_on,
     };
-    render_all(&report(catalog(), answers, &config.thresholds, gate));
+    render_one(
+        &report(catalog(), answers, &config.thresholds, gate),
+        pick(data),
+    );
 });

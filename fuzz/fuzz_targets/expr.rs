@@ -111,6 +111,7 @@ fuzz_target!(|data: &[u8]| {
         question_ids: &t.ids,
         question_types: &t.types,
         priority_ids: &t.priorities,
+        deadlines: &catalog().deadlines,
     };
     for context in [Context::When, Context::Rule] {
         match Expr::compile(text, &names, context) {

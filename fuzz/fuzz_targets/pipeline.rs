@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 use migready::load::{self, source::Source};
 use migready::model::Thresholds;
-use migready_fuzz::{catalog, render_all, report, text};
+use migready_fuzz::{catalog, pick, render_one, report, text};
 
 fuzz_target!(|data: &[u8]| {
     let Some(text) = text(data) else { return };
@@ -18,5 +18,5 @@ fuzz_target!(|data: &[u8]| {
         &Thresholds::default(),
         Default::default(),
     );
-    render_all(&report);
+    render_one(&report, pick(data));
 });

@@ -2,13 +2,18 @@
 
 use std::sync::OnceLock;
 
+pub mod checklist;
+pub mod doc;
+pub mod props;
+pub mod results;
+
+use migready::cli::CheckFormat;
+use migready::commands::check;
 use migready::date::Date;
-use migready::diag::{Diagnostics, Level};
+use migready::diag::{Diagnostic, Diagnostics, Level};
 use migready::engine::{self, GateRequest};
 use migready::load;
 use migready::model::{Answers, Catalog, Thresholds};
-use migready::cli::CheckFormat;
-use migready::commands::check;
 use migready::report::Report;
 use migready::report::leadership::{html, json as report_json, markdown};
 use migready::report::terminal::Style;
@@ -27,6 +32,11 @@ pub fn today() -> Date {
     Date::from_ymd(2026, 11, 25).expect("a real date")
 }
 
+/// Which output a byte-level target renders: any byte of the input changes it.
+pub fn pick(data: &[u8]) -> u8 {
+    data.iter().fold(0u8, |a, b| a.wrapping_add(*b))
+}
+
 /// The input as a file's text, or `None` when `source::read` would refuse it before parsing.
 pub fn text(data: &[u8]) -> Option<&str> {
     let text = std::str::from_utf8(data).ok()?;
@@ -35,7 +45,10 @@ pub fn text(data: &[u8]) -> Option<&str> {
 
 /// A refused input must tell the user why and where: at least one error, each at line and column 1 or later.
 pub fn assert_reported(diags: Diagnostics) {
-    let diags = diags.into_sorted();
+    assert_reported_sorted(diags.into_sorted());
+}
+
+fn assert_reported_sorted(diags: Vec<Diagnostic>) {
     assert!(
         diags.iter().any(|d| d.level == Level::Error),
         "refused without an error: {diags:?}"
@@ -43,6 +56,26 @@ pub fn assert_reported(diags: Diagnostics) {
     for d in &diags {
         assert!(d.pos.line >= 1 && d.pos.column >= 1, "unlocated: {d}");
     }
+}
+
+/// Like [`assert_reported`], and every diagnostic points into the file: a line it has, and a
+/// column of that line (or just past its end), counted in characters (carriage returns included).
+pub fn assert_reported_in(diags: Diagnostics, text: &str) {
+    let diags = diags.into_sorted();
+    let lines: Vec<&str> = text.split('\n').collect();
+    for d in &diags {
+        let line = lines.get(d.pos.line.saturating_sub(1) as usize);
+        let Some(line) = line else {
+            panic!("{d} is past the last line ({})", lines.len());
+        };
+        // A lone carriage return is not a line break in TOML: it counts as a column.
+        let width = line.chars().count() + 1;
+        assert!(
+            d.pos.column as usize <= width,
+            "{d} is past the end of its line ({width})"
+        );
+    }
+    assert_reported_sorted(diags);
 }
 
 /// What `check` and `report` do after loading: assess, gate, and build the report.
@@ -57,39 +90,67 @@ pub fn report(
     Report::new(catalog, answers, &assessment, thresholds, Some(gate))
 }
 
-/// Renders the report in every format migready has, checking what can be checked cheaply.
+/// How many outputs [`render_one`] chooses from: every `check` format in two styles, the
+/// leadership report in markdown (with and without charts), HTML and JSON.
+pub const OUTPUTS: u8 = 16;
+
+/// Renders the report in every format migready has (see [`render_one`]).
 pub fn render_all(report: &Report) {
-    let styles = [
-        Style {
-            color: false,
-            width: None,
-        },
-        Style {
-            color: true,
-            width: Some(40),
-        },
-    ];
-    for format in <CheckFormat as clap::ValueEnum>::value_variants() {
-        for style in &styles {
-            let out = check::render(*format, report, style);
-            assert!(!out.is_empty(), "{format:?} rendered nothing");
-            match format {
-                CheckFormat::Json | CheckFormat::Sarif => json(&out),
-                CheckFormat::Junit => {
-                    if let Err(e) = roxmltree::Document::parse(&out) {
-                        panic!("JUnit output is not XML: {e}\n{out}");
-                    }
-                }
-                _ => {}
+    for pick in 0..OUTPUTS {
+        render_one(report, pick);
+    }
+}
+
+/// Renders one output, chosen by `pick`: it must not be empty, must parse where it has a syntax
+/// (JSON, SARIF, JUnit XML) and must be byte-identical when rendered a second time. Rendering every
+/// output of a full report costs milliseconds; one a run keeps the fuzzer fast, and the corpus
+/// keeps the inputs that reach new code in each renderer.
+pub fn render_one(report: &Report, pick: u8) {
+    let formats = <CheckFormat as clap::ValueEnum>::value_variants();
+    let pick = usize::from(pick % OUTPUTS);
+    let (what, render): (String, Box<dyn Fn() -> String>) =
+        match pick.checked_sub(2 * formats.len()) {
+            None => {
+                let format = formats[pick % formats.len()];
+                let style = Style {
+                    color: pick >= formats.len(),
+                    width: (pick >= formats.len()).then_some(40),
+                };
+                (
+                    format!("{format:?}"),
+                    Box::new(move || check::render(format, report, &style)),
+                )
+            }
+            Some(0) => (
+                "markdown".into(),
+                Box::new(|| markdown::render(report, markdown::Options { mermaid: false })),
+            ),
+            Some(1) => (
+                "markdown".into(),
+                Box::new(|| markdown::render(report, markdown::Options { mermaid: true })),
+            ),
+            Some(2) => ("html".into(), Box::new(|| html::render(report))),
+            Some(_) => (
+                "report json".into(),
+                Box::new(|| report_json::render(report)),
+            ),
+        };
+    let out = render();
+    assert!(!out.is_empty(), "{what} rendered nothing");
+    same(&out, &render(), &what);
+    match what.as_str() {
+        "Json" | "Sarif" | "report json" => json(&out),
+        "Junit" => {
+            if let Err(e) = roxmltree::Document::parse(&out) {
+                panic!("JUnit output is not XML: {e}\n{out}");
             }
         }
+        _ => {}
     }
-    for mermaid in [false, true] {
-        let out = markdown::render(report, markdown::Options { mermaid });
-        assert!(!out.is_empty(), "markdown rendered nothing");
-    }
-    assert!(!html::render(report).is_empty(), "html rendered nothing");
-    json(&report_json::render(report));
+}
+
+fn same(first: &str, second: &str, what: &str) {
+    assert!(first == second, "{what} differs on a second render");
 }
 
 fn json(out: &str) {

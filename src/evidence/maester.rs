@@ -62,7 +62,11 @@ pub fn run(tenant: TenantRun) -> Result<Run, String> {
     let results = h.tests.0.into_iter().filter_map(result).collect();
     Ok(Run {
         tool: Tool::Maester,
-        version: h.current_version.unwrap_or_else(|| "unknown".into()),
+        version: h
+            .current_version
+            // A blank version would be written as one the loader refuses.
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| "unknown".into()),
         run: h.executed_at,
         tenant: id,
         tenant_label,

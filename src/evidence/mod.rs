@@ -91,6 +91,36 @@ struct Top {
 
 /// Reads a results file of either tool, recognised by its content whatever its name.
 pub fn read(source: &Source, max_depth: usize) -> Result<Vec<Run>, Diagnostic> {
+    let runs = read_runs(source, max_depth)?;
+    // What a file says reaches the terminal and the answers file: it is held to the rule the
+    // YAML loader applies, or the import would write an answers file that `check` refuses.
+    match runs.iter().find_map(hidden_character) {
+        None => Ok(runs),
+        Some(c) => Err(Diagnostic::error(
+            &source.name,
+            Pos::new(1, 1),
+            Code::InvalidValue,
+            format!(
+                "the file holds U+{:04X}, an invisible control or bidirectional-override character, in a version, time, tenant name, id or reason",
+                u32::from(c)
+            ),
+        )),
+    }
+}
+
+fn hidden_character(run: &Run) -> Option<char> {
+    let reasons = run.results.iter().flat_map(|r| match &r.status {
+        Status::Nothing(why) => [Some(r.id.as_str()), Some(why.as_str())],
+        Status::Decided(_) => [Some(r.id.as_str()), None],
+    });
+    [&run.version, &run.run, &run.tenant_label]
+        .into_iter()
+        .map(String::as_str)
+        .chain(reasons.flatten())
+        .find_map(crate::load::yaml::hidden_character)
+}
+
+fn read_runs(source: &Source, max_depth: usize) -> Result<Vec<Run>, Diagnostic> {
     let top: Top = json::parse(&source.name, &source.text, max_depth)?;
     let fail =
         |message: &str| Diagnostic::error(&source.name, Pos::new(1, 1), Code::JsonSyntax, message);

@@ -67,7 +67,11 @@ pub fn run(meta: MetaData, products: Products) -> Result<Run, String> {
         .collect();
     Ok(Run {
         tool: Tool::ScubaGear,
-        version: meta.tool_version.unwrap_or_else(|| "unknown".into()),
+        version: meta
+            .tool_version
+            // A blank version would be written as one the loader refuses.
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| "unknown".into()),
         run,
         tenant,
         tenant_label,

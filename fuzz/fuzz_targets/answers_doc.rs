@@ -1,0 +1,27 @@
+//! A structure-aware answers document: ids from the built-in catalogue, values of every type,
+//! long forms, waivers and dates around go-live, written as YAML and run through load, assess,
+//! gate and every renderer, with the verdict's properties asserted on the way.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use migready::load::{self, source::Source};
+use migready::model::Thresholds;
+use migready_fuzz::doc::Doc;
+use migready_fuzz::{assert_reported, catalog, props, render_one, report, today};
+
+fuzz_target!(|doc: Doc| {
+    let (text, _) = doc.to_yaml(catalog());
+    let source = Source::from_text("answers.yaml", &text);
+    let answers = match load::answers::load(&source, catalog(), Default::default()) {
+        Ok(answers) => answers,
+        Err(diags) => return assert_reported(diags),
+    };
+    props::check(catalog(), &answers, today(), doc.picks);
+    let report = report(
+        catalog(),
+        &answers,
+        &Thresholds::default(),
+        Default::default(),
+    );
+    render_one(&report, doc.output);
+});
