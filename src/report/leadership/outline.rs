@@ -186,17 +186,17 @@ fn words(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
     if terms.is_empty() {
         return;
     }
-    let items: Vec<String> = terms
-        .iter()
-        .map(|t| {
-            format!(
-                "{} {}",
-                m.strong(&format!("{}:", m.text(&t.term))),
-                m.text(&t.means)
-            )
-        })
-        .collect();
+    let items: Vec<String> = terms.iter().map(|t| defined(m, t)).collect();
     m.paragraph(out, Some("words"), &items.join(" "));
+}
+
+/// "**Cutover:** the switch from the old system to the new one", on page 1 and in the glossary.
+pub fn defined(m: &impl Markup, t: &crate::report::leadership::glossary::Term) -> String {
+    format!(
+        "{} {}",
+        m.strong(&format!("{}:", m.text(&t.term))),
+        m.text(&t.means)
+    )
 }
 
 /// "**Label:** text".

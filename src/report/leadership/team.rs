@@ -4,7 +4,7 @@
 
 use crate::report::leadership::actions::{self, Action};
 use crate::report::leadership::markup::{Column, Markup};
-use crate::report::leadership::outline::{action_row, labelled};
+use crate::report::leadership::outline::{action_row, defined, labelled};
 use crate::report::leadership::sections;
 use crate::report::model::{FindingLine, Report};
 
@@ -255,13 +255,7 @@ fn glossary(m: &impl Markup, out: &mut String, r: &Report) {
     m.section(out, "glossary", "Words used in this report");
     let items: Vec<String> = crate::report::leadership::glossary::used(r)
         .iter()
-        .map(|t| {
-            format!(
-                "{} {}",
-                m.strong(&format!("{}:", m.text(&t.term))),
-                m.text(&t.means)
-            )
-        })
+        .map(|t| defined(m, t))
         .collect();
     m.list(out, Some("glossary"), &items);
     m.section_end(out);
