@@ -155,19 +155,12 @@ fn title(question: &Question, on_file: &AnswerValue, reading: &TenantReading) ->
     )
 }
 
+/// The answer on file in the checklist's words, quoted: "All users", "yes", "partly".
 fn label(question: &Question, value: &AnswerValue) -> String {
-    let token = match value {
-        AnswerValue::Yes => "yes",
-        AnswerValue::No => "no",
-        AnswerValue::Partial => "partial",
-        AnswerValue::Choice(c) => c.as_str(),
-        _ => "",
-    };
-    let option = question.kind.options().iter().find(|o| o.value == token);
-    match option {
-        Some(o) => format!("\"{}\"", o.label),
-        None => format!("\"{token}\""),
-    }
+    format!(
+        "\"{}\"",
+        crate::model::answers::answer_text(&question.kind, value)
+    )
 }
 
 /// The answers the verdict is judged with: each contradicted answer replaced by the evidence's,

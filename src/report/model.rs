@@ -3,9 +3,10 @@
 use crate::date::Date;
 use crate::diag::Pos;
 use crate::engine::{Assessment, Gate, Verdict, WaiverState};
+pub use crate::model::answers::answer_text;
 use crate::model::{AnswerEntry, Answers, Catalog, Question, Severity, Thresholds};
 use crate::report::baseline::Since;
-pub use crate::report::words::{answer_text, steps};
+pub use crate::report::words::steps;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
