@@ -247,5 +247,31 @@ fn the_init_config_template_validates_and_holds_the_defaults() {
     assert_eq!(config.thresholds, defaults.thresholds);
     assert_eq!(config.gate, defaults.gate);
     assert_eq!(config.portfolio, defaults.portfolio);
+    assert_eq!(config.report, defaults.report);
+    assert_eq!(config.evidence_max_age_days, defaults.evidence_max_age_days);
     assert!(config.checklists.is_empty());
+}
+
+/// `migready init` writes every setting there is, so a new one cannot be left out of it: as a line
+/// (`name = …`, commented out where it has no default) or as a table (`[name]`).
+#[test]
+fn the_init_config_template_names_every_setting() {
+    let template = migready::commands::init::CONFIG_TEMPLATE;
+    let schema = schema(SchemaKind::Config);
+    let mut names = properties(&schema, None);
+    for (name, def) in schema["$defs"].as_object().unwrap() {
+        if def.get("properties").is_some() {
+            names.extend(properties(&schema, Some(name)));
+        }
+    }
+    let named = |name: &str| {
+        template.lines().any(|line| {
+            let line = line.trim_start_matches(['#', ' ']);
+            line.starts_with(&format!("{name} ="))
+                || line.starts_with(&format!("[{name}]"))
+                || line.ends_with(&format!(".{name}]"))
+        })
+    };
+    let missing: Vec<&String> = names.iter().filter(|n| !named(n)).collect();
+    assert!(missing.is_empty(), "not in the init template: {missing:?}");
 }
