@@ -6,10 +6,10 @@ use crate::diag::{Code, Diagnostic, Pos};
 use crate::evidence::judge::{self, Reading};
 use crate::evidence::mapping::{self, Mapping};
 use crate::evidence::summary::sources_text;
-use crate::model::{AnswerEntry, Answers, Catalog, TenantEvidence};
+use crate::model::{AnswerEntry, Answers, Catalog, Question, TenantEvidence};
 
-/// One warning per contradicted answer, and one for all the answers whose evidence is stale. A
-/// stale contradiction is still reported: old evidence against an answer is worth a look.
+/// One warning per contradicted answer not waived, and one for all the answers whose evidence is
+/// stale. A stale contradiction is still reported: old evidence against an answer is worth a look.
 /// Evidence older than `max_age_days` (`evidence_max_age_days`), judged against `today`, is stale.
 pub fn warnings(
     catalog: &Catalog,
@@ -48,6 +48,7 @@ pub fn warnings_with(
         }
         let message = map
             .for_question(entry.question)
+            .filter(|_| !waived(catalog, answers, question, today))
             .and_then(|q| contradiction(q, catalog, entry, &question.id));
         if let Some(message) = message {
             let code = Code::ContradictedByTenant;
@@ -61,6 +62,18 @@ pub fn warnings_with(
         out.push(warning);
     }
     out
+}
+
+/// A waiver in force of the question's evidence finding says the tool is wrong here: the
+/// contradiction is settled, and a warning on every run would only be noise.
+fn waived(catalog: &Catalog, answers: &Answers, question: &Question, today: Date) -> bool {
+    let Some(rule) = catalog.rule(&crate::engine::evidence::rule_id(question)) else {
+        return false;
+    };
+    answers
+        .waivers
+        .iter()
+        .any(|w| w.rule == rule && w.expires >= today)
 }
 
 fn contradiction(
