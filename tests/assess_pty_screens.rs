@@ -109,6 +109,7 @@ fn first_screen(cols: u16, rows: u16) {
     for expected in [
         "━━ Area 1 of 5: Identity and access ━━",
         "in all (about",
+        "Identity and access  question 1 of ",
         "identity.identity_model",
         "Choose (↑↓ Enter · ? help · u unknown · s skip):",
         "> ",

@@ -72,11 +72,11 @@ impl Terminal {
         result.map_err(|dialoguer::Error::IO(e)| e)
     }
 
-    /// "Identity and access  3/84 applicable  ██░░░░ 2/84 answered · 1 unknown", the bar as long as
+    /// "Identity and access  question 3 of 84  ██░░░░ 2/84 answered · 1 unknown", the bar as long as
     /// the terminal leaves room for (at most 20), and left out when there is none.
     fn progress(&self, ask: &Ask<'_>) -> String {
         let place = format!(
-            "{}  {}/{} applicable",
+            "{}  question {} of {}",
             ask.area.title, ask.number, ask.total
         );
         let mut count = format!("{}/{} answered", ask.answered.min(ask.total), ask.total);
