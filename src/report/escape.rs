@@ -86,6 +86,39 @@ pub fn mermaid_label(s: &str) -> String {
 }
 
 fn md_escape(s: &str, table: bool) -> String {
+    if is_plain(s) {
+        return s.to_owned();
+    }
+    escape_words(s, table)
+}
+
+/// Text that escaping leaves as it is: single spaces between words, and no character that markup,
+/// a link or cleaning would touch. Most titles, risks and notes are such text, and a report
+/// escapes thousands of them.
+fn is_plain(s: &str) -> bool {
+    !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && s.chars().all(|c| {
+            c == ' '
+                || !(c.is_control()
+                    || c.is_whitespace()
+                    || matches!(
+                        c,
+                        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '#' | '~' | '|' | '&' | '@'
+                            | '\u{202A}'..='\u{202E}'
+                            | '\u{2066}'..='\u{2069}'
+                            | '\u{FFFE}'
+                            | '\u{FFFF}'
+                    ))
+        })
+        && !{
+            let lower = s.to_ascii_lowercase();
+            lower.contains("://") || lower.contains("www.") || lower.contains("mailto:")
+        }
+}
+
+fn escape_words(s: &str, table: bool) -> String {
     let words: Vec<String> = clean(s)
         .split(' ')
         .map(|word| {
@@ -176,6 +209,28 @@ fn clean_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_is_returned_as_the_full_escaper_would_write_it() {
+        // Every string of up to three symbols from an alphabet of the characters that matter.
+        let alphabet = [
+            "a", " ", "  ", "\t", "*", "_", "&", "amp;", "@", "x.y", "://", "www.", "mailto:", "|",
+            "\u{202E}", "\u{a0}", "é", "`", "#", "\n", ".",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |a| format!("{t}{a}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for t in &texts {
+            for table in [false, true] {
+                assert_eq!(md_escape(t, table), escape_words(t, table), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn markdown_keeps_plain_text_readable() {

@@ -75,37 +75,6 @@ impl Basis {
 }
 
 fn catalogue_version(catalog: &Catalog) -> CatalogueVersion {
-    // What the checklists say, not where it stands: the order of files and keys changes nothing.
-    let mut items: Vec<String> = catalog
-        .rules
-        .iter()
-        .map(|r| {
-            format!(
-                "{}|{:?}|{}|{}|{}|{}|{}|{:?}|{:?}",
-                r.id,
-                r.severity,
-                r.blocker,
-                r.title,
-                r.risk,
-                r.remediation,
-                r.owner,
-                r.leadership,
-                r.references
-            )
-        })
-        .chain(catalog.questions.iter().map(|q| {
-            let kind = serde_json::to_string(&q.kind).unwrap_or_default();
-            format!("{}|{}|{}|{}|{kind}", q.id, q.prompt, q.help, q.weight)
-        }))
-        .chain(
-            catalog
-                .deadlines
-                .iter()
-                .map(|d| format!("{}|{}", d.id, d.date)),
-        )
-        .collect();
-    items.sort();
-    let text = items.join("\n").into_bytes();
     CatalogueVersion {
         custom_checklists: catalog
             .checklists
@@ -120,15 +89,8 @@ fn catalogue_version(catalog: &Catalog) -> CatalogueVersion {
             .iter()
             .filter(|r| r.evidence_of.is_none())
             .count(),
-        fingerprint: format!("{:08x}", fnv1a(&text) >> 32),
+        fingerprint: format!("{:08x}", catalog.fingerprint() >> 32),
     }
-}
-
-/// FNV-1a, 64 bits: stable across builds and platforms, which the standard hasher is not.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]
@@ -136,9 +98,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_fingerprint_is_fnv1a() {
-        // Published FNV-1a 64-bit test vectors.
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    fn the_fingerprint_follows_the_content_not_the_order() {
+        use crate::load::{builtin, catalog};
+        let c = catalog::load(&builtin::sources(), crate::model::Limits::default()).unwrap();
+        let of = |c: &Catalog| catalogue_version(c).fingerprint;
+        let mut rules = c.rules.clone();
+        rules.reverse();
+        let reordered = Catalog::new(
+            c.priorities.clone(),
+            c.checklists.clone(),
+            c.questions.clone(),
+            rules.clone(),
+        )
+        .with_deadlines(c.deadlines.clone());
+        assert_eq!(of(&c), of(&reordered));
+        rules[0].title.push('!');
+        let changed = Catalog::new(
+            c.priorities.clone(),
+            c.checklists.clone(),
+            c.questions.clone(),
+            rules,
+        )
+        .with_deadlines(c.deadlines.clone());
+        assert_ne!(of(&c), of(&changed));
     }
 }

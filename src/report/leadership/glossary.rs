@@ -22,10 +22,12 @@ fn yes() -> bool {
     true
 }
 
-/// Every term of the built-in glossary.
-pub fn all() -> Vec<Term> {
+/// Every term of the built-in glossary, parsed once.
+pub fn all() -> &'static [Term] {
     // Built in and checked by a unit test: an empty glossary is the worst a bad edit can cause.
-    serde_saphyr::from_str(GLOSSARY).unwrap_or_default()
+    static TERMS: std::sync::LazyLock<Vec<Term>> =
+        std::sync::LazyLock::new(|| serde_saphyr::from_str(GLOSSARY).unwrap_or_default());
+    &TERMS
 }
 
 /// The terms this report uses: the page-1 words, and any that appear in a finding or its answers.
@@ -44,16 +46,18 @@ pub fn used(r: &Report) -> Vec<Term> {
         }
     }
     all()
-        .into_iter()
+        .iter()
         .filter(|t| t.always || mentions(&text, &t.term))
+        .cloned()
         .collect()
 }
 
 /// The terms a piece of text uses, for the short list of words under the brief.
 pub fn mentioned(text: &str) -> Vec<Term> {
     all()
-        .into_iter()
+        .iter()
         .filter(|t| t.page_one && mentions(text, &t.term))
+        .cloned()
         .collect()
 }
 
@@ -78,7 +82,7 @@ mod tests {
 
     #[test]
     fn the_glossary_reads_and_spells_out_the_abbreviations_the_issue_named() {
-        let terms: Vec<String> = all().into_iter().map(|t| t.term).collect();
+        let terms: Vec<String> = all().iter().map(|t| t.term.clone()).collect();
         for word in ["MSP", "DNS", "RACI", "Hypercare", "Cutover", "Waiver"] {
             assert!(
                 terms.iter().any(|t| t == word),

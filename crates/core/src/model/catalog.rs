@@ -293,6 +293,10 @@ pub struct Catalog {
     question_index: HashMap<String, usize>,
     #[serde(skip)]
     rule_index: HashMap<String, usize>,
+    /// Computed on first use; like the indices, it assumes the catalogue is not changed after
+    /// `Catalog::new`.
+    #[serde(skip)]
+    fingerprint: std::sync::OnceLock<u64>,
 }
 
 /// The serialised form of a catalogue: the same fields, in the same order, without the indices.
@@ -328,11 +332,20 @@ impl Catalog {
             deadlines: Vec::new(),
             question_index,
             rule_index,
+            fingerprint: std::sync::OnceLock::new(),
         }
+    }
+
+    /// A hash of what the questions, rules and dates say, whatever their order in the files.
+    pub fn fingerprint(&self) -> u64 {
+        *self
+            .fingerprint
+            .get_or_init(|| crate::model::fingerprint::of(self))
     }
 
     pub fn with_deadlines(mut self, deadlines: Vec<Deadline>) -> Catalog {
         self.deadlines = deadlines;
+        self.fingerprint = std::sync::OnceLock::new();
         self
     }
 

@@ -1,6 +1,7 @@
 //! The checked catalogue and the limits on what any input may cost.
 
 pub mod catalog;
+mod fingerprint;
 pub mod limits;
 
 pub use catalog::{
