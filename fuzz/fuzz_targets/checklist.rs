@@ -9,16 +9,19 @@
 use libfuzzer_sys::fuzz_target;
 use migready::load::{self, source::Source};
 use migready::model::{Answers, Meta, Thresholds};
-use migready_fuzz::{EXAMPLE_ANSWERS, assert_reported, pick, render_one, report, text, today};
+use migready_fuzz::{
+    EXAMPLE_ANSWERS, assert_reported, load_with_builtins, pick, render_one, report, text, today,
+};
 
 const OTHER: &str = "id: fuzz_other\ntitle: Another checklist\nquestions:\n  - id: ready\n    prompt: Ready?\n    type: yes_no\n    weight: 0\n";
 
 fuzz_target!(|data: &[u8]| {
     let Some(text) = text(data) else { return };
-    let mut sources = load::builtin::sources();
-    sources.push(Source::from_text("custom.yaml", text));
-    sources.push(Source::from_text("other.yaml", OTHER));
-    let catalog = match load::catalog::load(&sources, Default::default()) {
+    let extra = vec![
+        Source::from_text("custom.yaml", text),
+        Source::from_text("other.yaml", OTHER),
+    ];
+    let catalog = match load_with_builtins(extra) {
         Ok(catalog) => catalog,
         Err(diags) => return assert_reported(diags),
     };

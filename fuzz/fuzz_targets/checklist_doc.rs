@@ -8,13 +8,14 @@ use migready::load::{self, source::Source};
 use migready::model::Thresholds;
 use migready_fuzz::checklist::Checklist;
 use migready_fuzz::doc::Doc;
-use migready_fuzz::{assert_reported, catalog, props, render_one, report, today};
+use migready_fuzz::{
+    assert_reported, catalog, load_with_builtins, props, render_one, report, today,
+};
 
 fuzz_target!(|input: (Checklist, Doc)| {
     let (checklist, doc) = input;
-    let mut sources = load::builtin::sources();
-    sources.push(Source::from_text("fuzz.yaml", checklist.to_yaml(catalog())));
-    let catalog = match load::catalog::load(&sources, Default::default()) {
+    let extra = vec![Source::from_text("fuzz.yaml", checklist.to_yaml(catalog()))];
+    let catalog = match load_with_builtins(extra) {
         Ok(catalog) => catalog,
         Err(diags) => return assert_reported(diags),
     };
