@@ -184,3 +184,57 @@ fn counts_agree_and_accepted_risks_are_not_open() {
         "{page}"
     );
 }
+
+#[test]
+fn an_assessor_from_the_company_a_decision_concerns_is_pointed_out() {
+    // Lakeside's answers were given by BrightPath IT, whose unsigned quote is a leadership decision.
+    let now = brief(LAKESIDE, "2026-12-01");
+    assert!(
+        now.contains("**Independence:** **the assessor works for BrightPath IT"),
+        "{now}"
+    );
+    for answers in &EXAMPLES[..2] {
+        let page = brief(answers, "2026-12-01");
+        assert!(!page.contains("Independence"), "{answers}: {page}");
+    }
+    // The same answers given by the practice manager carry no such line.
+    let dir = std::env::temp_dir().join(format!("migready-independence-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(LAKESIDE).unwrap().replace(
+        "assessed_by: Kevin Tran, project engineer, BrightPath IT",
+        "assessed_by: Nicole Brandt, group practice manager, Lakeside Dental Group",
+    );
+    let own = dir.join("answers.yaml");
+    std::fs::write(&own, text).unwrap();
+    let page = brief(own.to_str().unwrap(), "2026-12-01");
+    assert!(page.contains("Nicole Brandt"), "{page}");
+    assert!(!page.contains("Independence"), "{page}");
+    let json: Value =
+        serde_json::from_str(&report(&[LAKESIDE, "--format", "json"], "2026-12-01")).unwrap();
+    assert!(
+        json["brief"]["basis"]["independence"]
+            .as_str()
+            .unwrap()
+            .contains("BrightPath IT")
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn every_open_finding_shows_its_rule_id_in_the_part_for_the_project_team() {
+    // The id is how the team asks `migready explain` why a finding fired.
+    for answers in EXAMPLES {
+        let md = report(&[answers], "2026-12-01");
+        let team = &md[md.find("# For the project team").unwrap()..];
+        let json: Value =
+            serde_json::from_str(&report(&[answers, "--format", "json"], "2026-12-01")).unwrap();
+        for f in json["findings"].as_array().unwrap() {
+            if f["waived"] == true {
+                continue;
+            }
+            // As code, which keeps the id as it is written.
+            let id = format!("`{}`", f["rule"].as_str().unwrap());
+            assert!(team.contains(&id), "{answers}: {id} missing");
+        }
+    }
+}

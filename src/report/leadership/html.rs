@@ -33,6 +33,10 @@ impl Markup for Html {
         format!("<code>{}</code>", h(s))
     }
 
+    fn cell_code(&self, s: &str) -> String {
+        self.code(s)
+    }
+
     fn strong(&self, s: &str) -> String {
         format!("<strong>{s}</strong>")
     }

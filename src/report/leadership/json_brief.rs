@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::report::leadership::actions::{self, Action, Flag};
 use crate::report::leadership::brief::{self, Course};
+use crate::report::leadership::sections;
 use crate::report::model::Report;
 
 #[derive(Serialize)]
@@ -50,6 +51,8 @@ struct Basis<'a> {
     assessor: Option<&'a str>,
     assessor_role: Option<&'a str>,
     assessed_on: Option<Date>,
+    /// Set when the assessor's company is named in a decision for leadership.
+    independence: Option<String>,
     age_days: Option<i64>,
     max_age_days: u32,
     out_of_date: bool,
@@ -84,6 +87,7 @@ pub fn brief(r: &Report) -> Brief<'_> {
             assessor: b.assessor.as_deref(),
             assessor_role: b.assessor_role.as_deref(),
             assessed_on: b.assessed_on,
+            independence: sections::independence(r),
             age_days: b.age_days,
             max_age_days: b.max_age_days,
             out_of_date: b.out_of_date(),

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use crate::engine::Verdict;
 use crate::report::baseline::Since;
-use crate::report::escape::{md, md_cell, md_code, mermaid_label};
+use crate::report::escape::{md, md_cell, md_cell_code, md_code, mermaid_label};
 use crate::report::leadership::markup::{Align, Column, Markup};
 use crate::report::leadership::{decision, outline, sections};
 use crate::report::model::Report;
@@ -46,6 +46,10 @@ impl Markup for Markdown {
 
     fn code(&self, s: &str) -> String {
         md_code(s)
+    }
+
+    fn cell_code(&self, s: &str) -> String {
+        md_cell_code(s)
     }
 
     fn strong(&self, s: &str) -> String {

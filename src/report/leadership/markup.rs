@@ -50,6 +50,8 @@ pub trait Markup {
     fn cell(&self, s: &str) -> String;
     /// An identifier (question or rule id, file name) as code.
     fn code(&self, s: &str) -> String;
+    /// An identifier as code inside a table cell.
+    fn cell_code(&self, s: &str) -> String;
     fn strong(&self, s: &str) -> String;
     /// A remark of the report's own, set apart from the text around it.
     fn aside(&self, s: &str) -> String;

@@ -78,7 +78,7 @@ fn action_table(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
         Column::left("Owner"),
         Column::left("Due"),
     ];
-    let rows: Vec<Vec<String>> = shown.iter().map(|a| action_row(m, r, a)).collect();
+    let rows: Vec<Vec<String>> = shown.iter().map(|a| action_row(m, a, false)).collect();
     m.table(out, &columns, &rows, false);
     if all.len() > shown.len() {
         let more = all.len() - shown.len();
@@ -117,19 +117,26 @@ fn accepted_line(m: &impl Markup, out: &mut String, r: &Report) {
     }
 }
 
-/// Item with its kind, owner or "unassigned", due date with what time says about it.
-pub fn action_row(m: &impl Markup, r: &Report, a: &Action) -> Vec<String> {
-    let item = format!(
-        "{} {}",
-        m.cell(&a.finding.title),
-        m.aside(&format!("({})", a.kind()))
-    );
+/// Item with its kind, owner or "unassigned", due date with what time says about it. The
+/// project team's table (`team`) adds the rule id, for `migready explain`, and shows an unfilled
+/// owner as the role alone, set apart; page 1 spells out "unassigned".
+pub fn action_row(m: &impl Markup, a: &Action, team: bool) -> Vec<String> {
+    let kind = if team {
+        format!("({}, {})", a.kind(), m.cell_code(&a.finding.rule))
+    } else {
+        format!("({})", a.kind())
+    };
+    let item = format!("{} {}", m.cell(&a.finding.title), m.aside(&kind));
     let owner = a.owner.map_or_else(
         || {
-            format!(
-                "unassigned {}",
-                m.aside(&format!("({})", m.cell(&a.finding.owner_role)))
-            )
+            if team {
+                m.aside(&m.cell(&a.finding.owner_role))
+            } else {
+                format!(
+                    "unassigned {}",
+                    m.aside(&format!("({})", m.cell(&a.finding.owner_role)))
+                )
+            }
         },
         |o| m.cell(o.split(" (").next().unwrap_or(o)),
     );
@@ -151,7 +158,6 @@ pub fn action_row(m: &impl Markup, r: &Report, a: &Action) -> Vec<String> {
     if !flags.is_empty() {
         due.push_str(&format!(": {}", flags.join("; ")));
     }
-    let _ = r;
     vec![item, owner, due]
 }
 

@@ -188,6 +188,9 @@ pub fn basis_lines(r: &Report) -> Vec<(&'static str, String, bool)> {
         _ => (", on a date the answers do not give".to_owned(), false),
     };
     lines.push(("Assessed by", format!("{who}{when}"), stale));
+    if let Some(line) = independence(r) {
+        lines.push(("Independence", line, true));
+    }
     let evidence = if b.with_tenant_evidence == 0 {
         format!(
             "all {} answers are self-reported; none is backed by evidence read from the tenant",
@@ -219,6 +222,40 @@ pub fn basis_lines(r: &Report) -> Vec<(&'static str, String, bool)> {
         false,
     ));
     lines
+}
+
+/// An assessor from another company whose name comes up in a decision only leadership can take
+/// (an unsigned quote, a contract that ends at go-live) has a stake in the answers: the reader
+/// should know before deciding. The company is what follows the last comma of `assessed_by`.
+pub fn independence(r: &Report) -> Option<String> {
+    let role = r.basis.assessor_role.as_deref()?;
+    let (_, company) = role.rsplit_once(',')?;
+    let company = company.trim();
+    let own = r.organisation.to_lowercase();
+    if company.is_empty() || own.contains(&company.to_lowercase()) {
+        return None;
+    }
+    // "BrightPath IT" is written "BrightPath" in notes: its first word names it.
+    let name = company.split_whitespace().next()?;
+    if name.chars().count() < 3 {
+        return None;
+    }
+    let named = r
+        .findings
+        .iter()
+        .filter(|f| !f.waived && f.leadership.is_some())
+        .flat_map(|f| f.answers.iter().filter_map(|a| a.note.as_deref()))
+        .any(|note| {
+            note.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == name)
+        });
+    named.then(|| {
+        format!(
+            "the assessor works for {company}, which the decisions for leadership concern; \
+             someone at {} should confirm the answers before the decision is taken",
+            r.organisation
+        )
+    })
 }
 
 fn days(n: i64) -> String {

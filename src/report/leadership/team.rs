@@ -15,7 +15,7 @@ pub fn render(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
     m.part(out, "For the project team");
     m.priorities(out, r);
     serious(m, out, r, all);
-    others(m, out, r, all);
+    others(m, out, all);
     accepted(m, out, r);
     open_questions(m, out, r);
     waivers(m, out, r);
@@ -55,7 +55,7 @@ fn full(a: &Action) -> bool {
 }
 
 /// The lower risks as rows of the action table: enough for the team to pick them up.
-fn others(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
+fn others(m: &impl Markup, out: &mut String, all: &[Action]) {
     let rest: Vec<&Action> = all.iter().filter(|a| !full(a)).collect();
     m.section(out, "risks", &format!("Other open risks ({})", rest.len()));
     if rest.is_empty() {
@@ -66,7 +66,17 @@ fn others(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
             Column::left("Owner"),
             Column::left("Due"),
         ];
-        let rows: Vec<Vec<String>> = rest.iter().map(|a| action_row(m, r, a)).collect();
+        if rest.iter().any(|a| a.owner.is_none()) {
+            m.paragraph(
+                out,
+                Some("hint"),
+                &format!(
+                    "An owner in {} is a role: nobody is named yet.",
+                    m.aside("italics")
+                ),
+            );
+        }
+        let rows: Vec<Vec<String>> = rest.iter().map(|a| action_row(m, a, true)).collect();
         m.table(out, &columns, &rows, false);
     }
     m.section_end(out);
@@ -132,9 +142,10 @@ fn finding(m: &impl Markup, out: &mut String, r: &Report, a: &Action, quoted: &m
         ));
     }
     let who = format!(
-        "{} · {}",
+        "{} · {} · {}",
         labelled(m, "Owner", &owner),
-        labelled(m, "Due", &due)
+        labelled(m, "Due", &due),
+        m.aside(&m.code(&f.rule))
     );
     m.field(out, Some("who"), &who);
     m.field(out, None, &labelled(m, "Risk", &m.text(&f.risk)));
@@ -262,23 +273,13 @@ fn glossary(m: &impl Markup, out: &mut String, r: &Report) {
 }
 
 fn appendix(m: &impl Markup, out: &mut String, r: &Report) {
-    m.section(
-        out,
-        "appendix",
-        "Appendix: rule ids and the verdict's reasons",
-    );
+    m.section(out, "appendix", "Appendix: how the verdict was reached");
     if !r.findings.is_empty() {
-        m.paragraph(
-            out,
-            Some("hint"),
-            "The id of each finding, for `migready explain ID`, which shows the rule and the answers it read.",
+        let text = format!(
+            "Each finding above shows its rule id: {} shows the rule and the answers it read.",
+            m.code("migready explain ID")
         );
-        let items: Vec<String> = r
-            .findings
-            .iter()
-            .map(|f| format!("{} {}", m.code(&f.rule), m.text(&f.title)))
-            .collect();
-        m.list(out, Some("ids"), &items);
+        m.paragraph(out, Some("hint"), &text);
     }
     if let Some(c) = r.coverage.shown() {
         let lead = format!("Tenant evidence: {}.", m.text(&c.sentence()));
@@ -296,17 +297,32 @@ fn appendix(m: &impl Markup, out: &mut String, r: &Report) {
         let mut reasons: Vec<String> = r.reasons.iter().take(REASONS).map(|s| m.text(s)).collect();
         if r.reasons.len() > REASONS {
             let more = r.reasons.len() - REASONS;
-            reasons.push(format!("and {more} more, each an open risk listed above (all of them in the JSON form and in `migready check`)"));
+            reasons.push(format!(
+                "and {more} more, each an open risk listed above (all of them in the JSON form and in {})",
+                m.code("migready check")
+            ));
         }
         m.list(out, None, &reasons);
     }
     if let Some(gate) = &r.gate {
-        let lead = format!(
-            "The pipeline check (`migready check`) {}.",
-            if gate.passed { "passes" } else { "fails" }
-        );
-        let reasons: Vec<String> = gate.reasons.iter().map(|s| m.text(s)).collect();
-        m.lead_list(out, &lead, &reasons);
+        let verdict = if gate.passed { "passes" } else { "fails" };
+        let shown = r.reasons.len().min(REASONS);
+        // The gate's reasons are most often the verdict's first ones: say so rather than repeat them.
+        if !gate.reasons.is_empty() && r.reasons[..shown].starts_with(&gate.reasons) {
+            let which = if gate.reasons.len() == r.reasons.len() {
+                "all of these reasons".to_owned()
+            } else {
+                format!("the first {} of these reasons", gate.reasons.len())
+            };
+            let check = m.code("migready check");
+            let text = format!("The pipeline check ({check}) {verdict} on {which}.");
+            m.paragraph(out, None, &text);
+        } else {
+            let check = m.code("migready check");
+            let lead = format!("The pipeline check ({check}) {verdict}.");
+            let reasons: Vec<String> = gate.reasons.iter().map(|s| m.text(s)).collect();
+            m.lead_list(out, &lead, &reasons);
+        }
     }
     let name = std::path::Path::new(&r.answers_file)
         .file_name()
