@@ -590,3 +590,46 @@ fn the_example_workflows_use_commands_that_exist() {
         }
     }
 }
+
+/// `check` at a later date: what the calendar has done, in every format a person or a pipeline reads.
+fn check_on(file: &str, format: &str, today: &str) -> String {
+    let out = Command::cargo_bin("migready")
+        .unwrap()
+        .args(["check", file, "--today", today, "--format", format])
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn overdue_items_and_expired_waivers_say_so_in_every_check_format() {
+    let lakeside = EXAMPLES[2];
+    // On 2026-12-01 the Apple push certificate's due date (2027-03-01) is ahead.
+    let before = check_on(lakeside, "markdown", "2026-12-01");
+    assert!(!before.contains("overdue"), "{before}");
+    let md = check_on(lakeside, "markdown", "2027-07-15");
+    assert!(
+        md.contains("| 2027-03-01, overdue by 136 days, 2027-04-18 passed 88 days ago |"),
+        "{md}"
+    );
+    // The table wraps its cells to the terminal; the words are there, perhaps on two lines.
+    let table = check_on(lakeside, "table", "2027-07-15");
+    assert!(table.contains("2027-03-01, overdue by"), "{table}");
+    assert!(table.contains("waiver expired 288 days"), "{table}");
+    let junit = check_on(lakeside, "junit", "2027-07-15");
+    assert!(
+        junit.contains("due 2027-03-01, overdue by 136 days"),
+        "{junit}"
+    );
+    let json: Value = serde_json::from_str(&check_on(lakeside, "json", "2027-07-15")).unwrap();
+    let apns = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "END-006")
+        .unwrap();
+    assert_eq!(apns["flags"][0]["kind"], "overdue");
+    assert_eq!(apns["flags"][0]["days"], 136);
+}

@@ -1,6 +1,8 @@
 //! The JSON contract (`schema_version` 1). Scripts depend on it: add fields, never rename or remove.
 
 use serde::Serialize;
+
+use crate::report::leadership::actions::{self, Flag, FlagView};
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::date::Date;
@@ -73,6 +75,9 @@ pub struct Finding<'a> {
     owner: &'a str,
     owner_role: &'a str,
     due: Option<Date>,
+    /// What time has already done to it: overdue, a waiver that ran out, a date answered that
+    /// has passed; and "due before go-live".
+    flags: Vec<FlagView>,
     answers: Vec<&'a str>,
     /// Unanswered or `unknown` questions whose worst answer raises it.
     not_known: Vec<&'a str>,
@@ -94,7 +99,7 @@ pub struct Gate<'a> {
 }
 
 pub fn render(report: &Report) -> String {
-    let findings = report.findings.iter().map(finding).collect();
+    let findings = report.findings.iter().map(|f| finding(report, f)).collect();
     let waivers = report.waivers.iter().map(waiver).collect();
     json_text(&contract(report, findings, waivers))
 }
@@ -148,7 +153,7 @@ pub fn waiver(w: &WaiverLine) -> Waiver<'_> {
     }
 }
 
-pub fn finding(f: &FindingLine) -> Finding<'_> {
+pub fn finding<'a>(r: &Report, f: &'a FindingLine) -> Finding<'a> {
     Finding {
         rule: &f.rule,
         checklist: &f.checklist,
@@ -159,6 +164,7 @@ pub fn finding(f: &FindingLine) -> Finding<'_> {
         owner: &f.owner,
         owner_role: &f.owner_role,
         due: f.due,
+        flags: actions::flags(r, f).into_iter().map(Flag::view).collect(),
         answers: f.answers.iter().map(|a| a.question.as_str()).collect(),
         not_known: f.not_known.iter().map(String::as_str).collect(),
     }

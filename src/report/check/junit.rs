@@ -237,8 +237,12 @@ fn failure_text(report: &Report, f: &FindingLine) -> String {
             report.answers_file, pos.line, pos.column
         );
     }
-    let due = f.due.map(|d| format!(", due {d}")).unwrap_or_default();
-    let _ = writeln!(text, "owner: {}{due}", f.owner);
+    let (due, late) = crate::report::leadership::actions::due_text(report, f, "not set");
+    if f.due.is_some() || late {
+        let _ = writeln!(text, "owner: {}, due {due}", f.owner);
+    } else {
+        let _ = writeln!(text, "owner: {}", f.owner);
+    }
     for a in &f.answers {
         match a.pos {
             Some(p) => {

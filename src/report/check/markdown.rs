@@ -98,7 +98,7 @@ fn findings(r: &Report, out: &mut String) {
             f.rule,
             md_cell(&f.title),
             md_cell(&f.owner),
-            f.due.map_or_else(|| "–".to_owned(), |d| d.to_string()),
+            crate::report::leadership::actions::due_text(r, f, "–").0,
             answer(f)
         );
     }

@@ -6,6 +6,7 @@ use comfy_table::{Cell, CellAlignment, Color, Table};
 
 use crate::engine::WaiverState;
 use crate::model::Severity;
+use crate::report::leadership::actions;
 use crate::report::model::Report;
 use crate::report::phrases::{bar, days_phrase};
 use crate::report::terminal::{Style, new_table, paint, verdict_color};
@@ -129,12 +130,18 @@ fn findings(r: &Report, style: &Style) -> Table {
         } else {
             severity_color(f.severity)
         };
+        let (due, late) = actions::due_text(r, f, "-");
+        let due = if late && !f.waived {
+            Cell::new(due).fg(Color::Red)
+        } else {
+            Cell::new(due)
+        };
         t.add_row(vec![
             Cell::new(severity).fg(color),
             Cell::new(&f.rule),
             Cell::new(&f.title),
             Cell::new(&f.owner),
-            Cell::new(f.due.map_or_else(|| "-".into(), |d| d.to_string())),
+            due,
         ]);
     }
     t

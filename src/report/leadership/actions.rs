@@ -40,6 +40,47 @@ impl Flag {
     pub fn late(self) -> bool {
         !matches!(self, Flag::BeforeGoLive)
     }
+
+    /// The flag for a machine: its kind, the days it counts, and the words.
+    pub fn view(self) -> FlagView {
+        let (kind, days) = match self {
+            Flag::Overdue(d) => ("overdue", Some(d)),
+            Flag::WaiverExpired(d) => ("waiver-expired", Some(d)),
+            Flag::DatePassed(_, d) => ("date-passed", Some(d)),
+            Flag::BeforeGoLive => ("before-go-live", None),
+        };
+        FlagView {
+            kind,
+            days,
+            text: self.text(),
+        }
+    }
+}
+
+/// A flag as the JSON outputs write it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FlagView {
+    pub kind: &'static str,
+    pub days: Option<i64>,
+    pub text: String,
+}
+
+/// The due date (or `none`) and what time has already done to the finding: "2027-03-01, overdue
+/// by 136 days", or "waiver expired 62 days ago" with no date. `late` is true when something has
+/// run out.
+pub fn due_text(r: &Report, f: &FindingLine, none: &str) -> (String, bool) {
+    let mut parts: Vec<String> = f.due.map(|d| d.to_string()).into_iter().collect();
+    parts.extend(
+        flags(r, f)
+            .into_iter()
+            .filter(|flag| flag.late())
+            .map(Flag::text),
+    );
+    let late = parts.len() > usize::from(f.due.is_some());
+    if parts.is_empty() {
+        return (none.to_owned(), false);
+    }
+    (parts.join(", "), late)
 }
 
 /// "1 day", "62 days".

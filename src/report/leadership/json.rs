@@ -143,7 +143,7 @@ impl<T: Serialize> Serialize for Change<T> {
 }
 
 pub fn render(r: &Report) -> String {
-    let findings = r.findings.iter().map(finding).collect();
+    let findings = r.findings.iter().map(|f| finding(r, f)).collect();
     let waivers = r.waivers.iter().map(|w| waiver(r, w)).collect();
     let report = ReportJson {
         contract: json::contract(r, findings, waivers),
@@ -202,9 +202,9 @@ pub fn render_since(organisation: &str, s: &Since) -> String {
     })
 }
 
-fn finding(f: &FindingLine) -> ReportFinding<'_> {
+fn finding<'a>(r: &Report, f: &'a FindingLine) -> ReportFinding<'a> {
     ReportFinding {
-        contract: json::finding(f),
+        contract: json::finding(r, f),
         risk: &f.risk,
         remediation: &f.remediation,
         remediation_steps: f.remediation_steps(),

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::report::leadership::actions::{self, Action, Flag};
+use crate::report::leadership::actions::{self, Action, FlagView};
 use crate::report::leadership::brief::{self, Course};
 use crate::report::leadership::sections;
 use crate::report::model::Report;
@@ -36,14 +36,7 @@ struct ActionJson<'a> {
     owner_role: &'a str,
     due: Option<Date>,
     /// `overdue`, `waiver-expired`, `date-passed`, `before-go-live`, with days where they apply.
-    flags: Vec<FlagJson>,
-}
-
-#[derive(Serialize)]
-struct FlagJson {
-    kind: &'static str,
-    days: Option<i64>,
-    text: String,
+    flags: Vec<FlagView>,
 }
 
 #[derive(Serialize)]
@@ -108,22 +101,6 @@ fn action<'a>(a: &Action<'a>) -> ActionJson<'a> {
         owner: a.owner,
         owner_role: &a.finding.owner_role,
         due: a.finding.due,
-        flags: a
-            .flags
-            .iter()
-            .map(|f| {
-                let (kind, days) = match *f {
-                    Flag::Overdue(d) => ("overdue", Some(d)),
-                    Flag::WaiverExpired(d) => ("waiver-expired", Some(d)),
-                    Flag::DatePassed(_, d) => ("date-passed", Some(d)),
-                    Flag::BeforeGoLive => ("before-go-live", None),
-                };
-                FlagJson {
-                    kind,
-                    days,
-                    text: f.text(),
-                }
-            })
-            .collect(),
+        flags: a.flags.iter().map(|f| f.view()).collect(),
     }
 }
