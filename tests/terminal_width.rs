@@ -78,3 +78,20 @@ fn the_portfolio_table_fits_80_columns_and_breaks_paths_after_a_slash() {
     assert!(!text.contains("accountin "), "a name cut in two:\n{text}");
     assert!(text.contains("3 blockers"), "figures stacked:\n{text}");
 }
+
+#[test]
+fn explain_of_a_rule_or_a_question_reflows_its_prose_to_80_columns() {
+    let (terminal, text) = drawn(80, &["explain", "COM-001"]);
+    assert_nothing_wrapped_by_the_terminal(&terminal, &text);
+    // The checklist's own line breaks (at 117 columns) are gone: a step wraps under its text.
+    assert!(
+        text.contains("  2. Write the go criteria: no open blockers, pilot signed off, rollback plan\n     ready,"),
+        "{text}"
+    );
+    let (terminal, text) = drawn(80, &["explain", "identity.break_glass"]);
+    assert_nothing_wrapped_by_the_terminal(&terminal, &text);
+    assert!(
+        text.contains("Asked when") || text.contains("Feeds:"),
+        "{text}"
+    );
+}

@@ -13,7 +13,15 @@ pub fn run(env: &Env, args: &ExplainArgs) -> Result<Exit, Failure> {
         (_, true, ExplainFormat::Text) => {
             explain::list_text(&catalog, env.style.width.map(usize::from))
         }
-        (Some(id), false, format) => one(&catalog, id, format)?,
+        (Some(id), false, format) => {
+            let width = env.style.width.map(usize::from);
+            let text = one(&catalog, id, format, width)?;
+            // The lines that are not prose (answers accepted, references) wrap as they stand.
+            match (format, width) {
+                (ExplainFormat::Text, Some(width)) => crate::report::wrap::wrap_lines(&text, width),
+                _ => text,
+            }
+        }
         (None, false, _) => {
             return Err(Failure::Usage(
                 "name a question or rule id, or use --list".into(),
@@ -24,16 +32,21 @@ pub fn run(env: &Env, args: &ExplainArgs) -> Result<Exit, Failure> {
     Ok(Exit::Success)
 }
 
-fn one(catalog: &Catalog, id: &str, format: ExplainFormat) -> Result<String, Failure> {
+fn one(
+    catalog: &Catalog,
+    id: &str,
+    format: ExplainFormat,
+    width: Option<usize>,
+) -> Result<String, Failure> {
     if let Some(q) = catalog.question(id).and_then(|i| catalog.questions.get(i)) {
         return Ok(match format {
-            ExplainFormat::Text => explain::question_text(catalog, q),
+            ExplainFormat::Text => explain::question_text(catalog, q, width),
             ExplainFormat::Json => explain::question_json(catalog, q),
         });
     }
     if let Some(r) = catalog.rule(id).and_then(|i| catalog.rules.get(i)) {
         return Ok(match format {
-            ExplainFormat::Text => explain::rule_text(catalog, r),
+            ExplainFormat::Text => explain::rule_text(catalog, r, width),
             ExplainFormat::Json => explain::rule_json(catalog, r),
         });
     }

@@ -30,7 +30,8 @@ fn rules_reading<'c>(catalog: &'c Catalog, question: &str) -> Vec<&'c Rule> {
         .collect()
 }
 
-pub fn question_text(catalog: &Catalog, q: &Question) -> String {
+/// With a terminal's `width`, the help, risk and fix paragraphs are reflowed to fit it.
+pub fn question_text(catalog: &Catalog, q: &Question, width: Option<usize>) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -40,9 +41,9 @@ pub fn question_text(catalog: &Catalog, q: &Question) -> String {
         q.kind.name(),
         q.weight
     );
-    let _ = writeln!(s, "\n{}\n", q.prompt);
+    let _ = writeln!(s, "\n{}\n", block(&q.prompt, "", width));
     if !q.help.is_empty() {
-        let _ = writeln!(s, "{}\n", q.help.trim_end());
+        let _ = writeln!(s, "{}\n", block(&q.help, "", width));
     }
     let _ = writeln!(
         s,
@@ -127,7 +128,8 @@ fn rules_that_read(s: &mut String, catalog: &Catalog, q: &Question) {
     }
 }
 
-pub fn rule_text(catalog: &Catalog, r: &Rule) -> String {
+/// With a terminal's `width`, the risk and fix paragraphs are reflowed to fit it.
+pub fn rule_text(catalog: &Catalog, r: &Rule, width: Option<usize>) -> String {
     let mut s = String::new();
     let blocker = if r.blocker { ", go-live blocker" } else { "" };
     let _ = writeln!(
@@ -137,10 +139,10 @@ pub fn rule_text(catalog: &Catalog, r: &Rule) -> String {
         checklist_id(catalog, r.checklist),
         r.severity.as_str()
     );
-    let _ = writeln!(s, "\n{}\n", r.title);
+    let _ = writeln!(s, "\n{}\n", block(&r.title, "", width));
     let _ = writeln!(s, "Fires when: {}\n", r.when.source());
-    let _ = writeln!(s, "Risk:\n{}\n", indent(&r.risk));
-    let _ = writeln!(s, "Remediation:\n{}\n", indent(&r.remediation));
+    let _ = writeln!(s, "Risk:\n{}\n", block(&r.risk, "  ", width));
+    let _ = writeln!(s, "Remediation:\n{}\n", block(&r.remediation, "  ", width));
     let _ = writeln!(s, "Owner: {}", r.owner);
     let titles: Vec<&str> = r
         .priorities
@@ -155,12 +157,74 @@ pub fn rule_text(catalog: &Catalog, r: &Rule) -> String {
     s
 }
 
-fn indent(text: &str) -> String {
-    text.trim_end()
-        .lines()
-        .map(|l| format!("  {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// Checklist prose under `indent`: as written in the checklist when there is no terminal width
+/// (output stays stable for files and pipes), else each paragraph and numbered step joined from
+/// the checklist's own line breaks and wrapped to the width, a step's lines under its text.
+fn block(text: &str, indent: &str, width: Option<usize>) -> String {
+    let Some(width) = width else {
+        return text
+            .trim_end()
+            .lines()
+            .map(|l| {
+                if l.is_empty() {
+                    String::new()
+                } else {
+                    format!("{indent}{l}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+    };
+    let mut out: Vec<String> = Vec::new();
+    for item in items(text) {
+        if item.is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        let marker = list_marker(&item).unwrap_or("");
+        let body = &item[marker.len()..];
+        let room = width.saturating_sub(indent.len() + marker.len()).max(20);
+        for (i, line) in wrap(body, room).iter().enumerate() {
+            let lead = if i == 0 {
+                marker.to_owned()
+            } else {
+                " ".repeat(marker.len())
+            };
+            out.push(format!("{indent}{lead}{line}"));
+        }
+    }
+    out.join("\n")
+}
+
+/// The paragraphs and list items of checklist prose, each on one line; blank lines kept.
+fn items(text: &str) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in text.trim_end().lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            items.push(String::new());
+            open = false;
+        } else if open && list_marker(line).is_none() {
+            if let Some(last) = items.last_mut() {
+                last.push(' ');
+                last.push_str(line);
+            }
+        } else {
+            items.push(line.to_owned());
+            open = true;
+        }
+    }
+    items
+}
+
+/// "1. " or "- " at the start of a list item.
+fn list_marker(line: &str) -> Option<&str> {
+    let (first, _) = line.split_once(' ')?;
+    let numbered = first.len() > 1
+        && first.ends_with('.')
+        && first[..first.len() - 1].chars().all(|c| c.is_ascii_digit());
+    (first == "-" || numbered).then(|| &line[..first.len() + 1])
 }
 
 /// Every checklist with its questions and rules, then the deadlines; with a terminal's `width`, the
