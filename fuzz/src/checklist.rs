@@ -78,10 +78,26 @@ pub enum Operand {
     Question(u16),
     DaysToGoLive,
     DaysUntil(u16),
+    /// `days_after_go_live` or `business_days_after_go_live`, of a question or a named deadline.
+    AfterGoLive {
+        business: bool,
+        deadline: Option<u8>,
+        question: u16,
+    },
     Count(u16),
     Score(u8),
     Number(i16),
 }
+
+/// The built-in deadlines' ids, and one that does not exist.
+const DEADLINES: [&str; 6] = [
+    "office_2016_2019_end_of_support",
+    "ews_disablement_starts",
+    "smtp_auth_basic_off_by_default",
+    "sms_voice_mfa_retired",
+    "ews_shutdown",
+    "no_such_deadline",
+];
 
 #[derive(Arbitrary, Debug)]
 pub enum Lit {
@@ -238,6 +254,27 @@ impl Names<'_> {
             Operand::Question(q) => self.id(*q).to_owned(),
             Operand::DaysToGoLive => "days_to_go_live".to_owned(),
             Operand::DaysUntil(q) => format!("days_until({})", self.id(*q)),
+            Operand::AfterGoLive {
+                business,
+                deadline,
+                question,
+            } => {
+                let name = if *business {
+                    "business_days_after_go_live"
+                } else {
+                    "days_after_go_live"
+                };
+                let arg = deadline.map_or_else(
+                    || self.id(*question).to_owned(),
+                    |d| {
+                        format!(
+                            "deadline(\"{}\")",
+                            DEADLINES[usize::from(d) % DEADLINES.len()]
+                        )
+                    },
+                );
+                format!("{name}({arg})")
+            }
             Operand::Count(q) => format!("count({})", self.id(*q)),
             Operand::Score(p) => format!(
                 "score(\"{}\")",

@@ -40,6 +40,12 @@ impl Date {
         other.days - self.days
     }
 
+    /// Working days (Monday to Friday) after `self` up to and including `other`; negative, counted
+    /// the same way back, when `other` is earlier. Public holidays are not known, so not skipped.
+    pub fn business_days_until(self, other: Date) -> i64 {
+        weekdays_through(other.days) - weekdays_through(self.days)
+    }
+
     pub fn add_days(self, days: i64) -> Date {
         Date {
             days: self.days + days,
@@ -49,6 +55,13 @@ impl Date {
     pub fn ymd(self) -> (i64, u32, u32) {
         civil_from_days(self.days)
     }
+}
+
+/// Weekdays from a fixed Monday up to and including day `days`: 1970-01-01 was a Thursday, so day
+/// `days + 3` counts from a Monday.
+fn weekdays_through(days: i64) -> i64 {
+    let from_monday = days + 3;
+    5 * from_monday.div_euclid(7) + (from_monday.rem_euclid(7) + 1).min(5)
 }
 
 impl FromStr for Date {
@@ -163,5 +176,48 @@ mod tests {
         let a: Date = "2028-02-28".parse().unwrap_or(Date::today_utc());
         let b: Date = "2028-03-01".parse().unwrap_or(Date::today_utc());
         assert_eq!(a.days_until(b), 2);
+    }
+
+    #[test]
+    fn counts_working_days_after_a_date() {
+        let d = |s: &str| s.parse::<Date>().unwrap_or(Date::today_utc());
+        // 2027-05-03 is a Monday.
+        let monday = d("2027-05-03");
+        assert_eq!(monday.business_days_until(monday), 0);
+        assert_eq!(monday.business_days_until(d("2027-05-07")), 4, "to Friday");
+        assert_eq!(
+            monday.business_days_until(d("2027-05-08")),
+            4,
+            "Saturday adds none"
+        );
+        assert_eq!(
+            monday.business_days_until(d("2027-05-10")),
+            5,
+            "to the next Monday"
+        );
+        assert_eq!(
+            monday.business_days_until(d("2027-04-30")),
+            -1,
+            "back to Friday"
+        );
+        assert_eq!(
+            d("2027-05-08").business_days_until(d("2027-05-10")),
+            1,
+            "weekend to Monday"
+        );
+        // Against a day-by-day count, over three weeks either side of every weekday.
+        for start in 0..7 {
+            let a = monday.add_days(start);
+            for n in -21..=21 {
+                let b = a.add_days(n);
+                let weekday = |x: Date| (x.days + 3).rem_euclid(7) < 5;
+                let counted: i64 = if n >= 0 {
+                    (1..=n).filter(|i| weekday(a.add_days(*i))).count() as i64
+                } else {
+                    -((n + 1..=0).filter(|i| weekday(a.add_days(*i))).count() as i64)
+                };
+                assert_eq!(a.business_days_until(b), counted, "{a} to {b}");
+            }
+        }
     }
 }

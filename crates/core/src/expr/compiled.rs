@@ -42,6 +42,10 @@ pub(super) enum Operand {
     DaysAfterGoLive(usize),
     /// `days_after_go_live(deadline("id"))`: from go-live to a named date.
     DaysFromGoLiveTo(Date),
+    /// `business_days_after_go_live(q)`: working days from go-live to a date answer.
+    BusinessDaysAfterGoLive(usize),
+    /// `business_days_after_go_live(deadline("id"))`: working days from go-live to a named date.
+    BusinessDaysFromGoLiveTo(Date),
     /// `score("priority")`, by priority index.
     Score(usize),
     DaysToGoLive,

@@ -116,6 +116,15 @@ impl Operand {
             Operand::DaysFromGoLiveTo(d) => {
                 facts.go_live().map(|go_live| days_between(go_live, *d))
             }
+            Operand::BusinessDaysAfterGoLive(q) => match (facts.answer(*q), facts.go_live()) {
+                (Answer::Date(d), Some(go_live)) => {
+                    Some(Value::Number(go_live.business_days_until(d) as f64))
+                }
+                _ => None,
+            },
+            Operand::BusinessDaysFromGoLiveTo(d) => facts
+                .go_live()
+                .map(|go_live| Value::Number(go_live.business_days_until(*d) as f64)),
             Operand::Score(p) => facts.score(*p).map(Value::Number),
             Operand::DaysToGoLive => facts.go_live().map(|d| days_between(facts.today(), d)),
             Operand::GoLive => facts.go_live().map(Value::Date),

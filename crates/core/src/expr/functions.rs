@@ -1,4 +1,5 @@
-//! The functions of the language: `answered`, `unknown`, `count`, `days_until` and `score`.
+//! The functions of the language: `answered`, `unknown`, `count`, `days_until`, `days_after_go_live`,
+//! `business_days_after_go_live`, `score` and `deadline`.
 //!
 //! Each takes exactly one argument, which is a name and not a value: a question reference, or
 //! for `score` a quoted priority id. Mistakes are reported at the argument.
@@ -11,15 +12,24 @@ use super::{Context, ErrorKind, QuestionType};
 use crate::suggest::did_you_mean;
 
 /// Named in "unknown function" messages when no close match exists.
-pub(super) const FUNCTIONS: [&str; 7] = [
+pub(super) const FUNCTIONS: [&str; 8] = [
     "answered",
     "unknown",
     "count",
     "days_until",
     "days_after_go_live",
+    "business_days_after_go_live",
     "score",
     "deadline",
 ];
+
+/// How days after go-live are counted.
+#[derive(Clone, Copy)]
+enum Days {
+    Calendar,
+    /// Monday to Friday, as hypercare is counted.
+    Business,
+}
 
 /// Which question types a function accepts.
 #[derive(Clone, Copy)]
@@ -54,7 +64,8 @@ impl<'a> Checker<'a> {
                 let q = self.question_arg(name, args, close, Needs::Date)?;
                 Some(Side::Numeric(Operand::DaysUntil(q)))
             }
-            "days_after_go_live" => self.days_after_go_live(args, close),
+            "days_after_go_live" => self.after_go_live(name, args, close, Days::Calendar),
+            "business_days_after_go_live" => self.after_go_live(name, args, close, Days::Business),
             "score" => self.score(args, close, span),
             "deadline" => self.deadline(args, close),
             _ => {
@@ -171,23 +182,36 @@ impl<'a> Checker<'a> {
     }
 
     /// `days_after_go_live(q)` for a date answer, or `days_after_go_live(deadline("id"))` for a
-    /// named date, so that a rule can ask whether a vendor's date falls inside hypercare.
-    fn days_after_go_live(&mut self, args: &[Node], close: usize) -> Option<Side<'a>> {
+    /// named date, so that a rule can ask whether a vendor's date falls inside hypercare;
+    /// `business_days_after_go_live` counts working days, as hypercare is planned.
+    fn after_go_live(
+        &mut self,
+        name: &str,
+        args: &[Node],
+        close: usize,
+        days: Days,
+    ) -> Option<Side<'a>> {
         if let [only] = args
             && let NodeKind::Call {
-                name,
+                name: inner_name,
                 args: inner,
                 close: inner_close,
             } = &only.kind
-            && name == "deadline"
+            && inner_name == "deadline"
         {
             let Side::Date(Operand::Date(date)) = self.deadline(inner, *inner_close)? else {
                 return None;
             };
-            return Some(Side::Numeric(Operand::DaysFromGoLiveTo(date)));
+            return Some(Side::Numeric(match days {
+                Days::Calendar => Operand::DaysFromGoLiveTo(date),
+                Days::Business => Operand::BusinessDaysFromGoLiveTo(date),
+            }));
         }
-        let q = self.question_arg("days_after_go_live", args, close, Needs::Date)?;
-        Some(Side::Numeric(Operand::DaysAfterGoLive(q)))
+        let q = self.question_arg(name, args, close, Needs::Date)?;
+        Some(Side::Numeric(match days {
+            Days::Calendar => Operand::DaysAfterGoLive(q),
+            Days::Business => Operand::BusinessDaysAfterGoLive(q),
+        }))
     }
 
     /// `deadline("id")`: a date the catalogue names, fixed when the condition compiles.

@@ -94,6 +94,38 @@ fn days_after_go_live_counts_from_go_live() {
 }
 
 #[test]
+fn business_days_after_go_live_counts_working_days() {
+    // Go-live is 2026-03-01, a Sunday; 2026-03-09 is the Monday a week later.
+    let facts = TestFacts::new().with(REVIEW_DATE, Answer::Date(date("2026-03-09")));
+    assert_eq!(
+        eval(
+            "business_days_after_go_live(post-go-live.review_date) == 6",
+            &facts
+        ),
+        Truth::True,
+        "Monday to Friday, then Monday"
+    );
+    assert_eq!(
+        eval("days_after_go_live(post-go-live.review_date) == 8", &facts),
+        Truth::True
+    );
+    let undated = facts.go_live(None);
+    assert_eq!(
+        eval(
+            "business_days_after_go_live(post-go-live.review_date) < 10",
+            &undated
+        ),
+        Truth::Unknown
+    );
+    assert_error(
+        "business_days_after_go_live(count(comms.channels)) <= 10",
+        ErrorKind::Type,
+        28,
+        "`business_days_after_go_live` takes a question such as `checklist.question`, not `count(comms.channels)`",
+    );
+}
+
+#[test]
 fn days_until_counts_from_today() {
     // Today is 2026-01-01 in the fixture.
     let facts = TestFacts::new().with(REVIEW_DATE, Answer::Date(date("2026-01-31")));
@@ -242,7 +274,7 @@ fn unknown_functions_are_named_with_a_suggestion_or_the_list() {
         "true or zz(comms.plan)",
         ErrorKind::UnknownName,
         8,
-        "unknown function `zz`; known functions: `answered`, `unknown`, `count`, `days_until`, `days_after_go_live`, `score`, `deadline`",
+        "unknown function `zz`; known functions: `answered`, `unknown`, `count`, `days_until`, `days_after_go_live`, `business_days_after_go_live`, `score`, `deadline`",
     );
 }
 
