@@ -326,3 +326,47 @@ fn rows_agree_with_the_report_of_each_example() {
         "pick a date on which some item is overdue"
     );
 }
+
+#[test]
+fn an_old_assessment_and_an_expired_waiver_show_in_every_portfolio_format() {
+    let lakeside = "examples/lakeside-dental/answers.yaml";
+    let run = |format: &str, today: &str| {
+        let out = Command::cargo_bin("migready")
+            .unwrap()
+            .args(["portfolio", lakeside, "--format", format, "--today", today])
+            .env_remove("MIGREADY_TODAY")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Assessed on 2026-11-20; its backup waiver expired on 2026-09-30.
+    let now: Value = serde_json::from_str(&run("json", "2026-12-01")).unwrap();
+    assert_eq!(now["rows"][0]["out_of_date_days"], Value::Null);
+    assert_eq!(now["rows"][0]["expired_waivers"], 1);
+    let later: Value = serde_json::from_str(&run("json", "2027-07-15")).unwrap();
+    assert_eq!(later["rows"][0]["out_of_date_days"], 237);
+    let md = run("markdown", "2027-07-15");
+    assert!(
+        md.contains("· **assessed 237 days ago** · **1 waiver expired** |"),
+        "{md}"
+    );
+    assert!(!run("markdown", "2026-12-01").contains("assessed"));
+    let html = run("html", "2027-07-15");
+    assert!(
+        html.contains("<strong>assessed 237 days ago</strong>"),
+        "{html}"
+    );
+    let csv = run("csv", "2027-07-15");
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",assessed_on,out_of_date_days,expired_waivers"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().nth(1).unwrap().ends_with(",2026-11-20,237,1"),
+        "{csv}"
+    );
+}

@@ -164,6 +164,7 @@ fn assess_one(scorer: &Scorer, today: Date, path: &Path) -> Row {
             &s.answers,
             &s.assessment,
             s.gate,
+            scorer.config.report.assessment_max_age_days,
         )),
         Err(diags) => Row::Invalid(Invalid::new(path.display().to_string(), &diags)),
     }

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use crate::report::portfolio::{Portfolio, Row};
 
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 17] = [
     "file",
     "organisation",
     "project",
@@ -24,6 +24,10 @@ const HEADER: [&str; 14] = [
     "overdue",
     "gate",
     "error",
+    // Added after the first release's columns, so that existing positions stay.
+    "assessed_on",
+    "out_of_date_days",
+    "expired_waivers",
 ];
 
 /// A cell: text typed by people is guarded against formulas, numbers written by us are not.
@@ -41,11 +45,11 @@ pub fn render(p: &Portfolio) -> String {
     out
 }
 
-fn fields(row: &Row) -> [Field<'_>; 14] {
+fn fields(row: &Row) -> [Field<'_>; 17] {
     use Field::{Number, Text};
     match row {
         Row::Invalid(i) => {
-            let mut cells: [Field<'_>; 14] = std::array::from_fn(|_| Text(""));
+            let mut cells: [Field<'_>; 17] = std::array::from_fn(|_| Text(""));
             cells[0] = Text(&i.file);
             cells[13] = Text(&i.error);
             cells
@@ -73,6 +77,9 @@ fn fields(row: &Row) -> [Field<'_>; 14] {
                 Some(_) => "fail",
             }),
             Text(""),
+            Number(a.assessed_on.map(|d| d.to_string()).unwrap_or_default()),
+            Number(a.out_of_date.map(|d| d.to_string()).unwrap_or_default()),
+            Number(a.expired_waivers.to_string()),
         ],
     }
 }

@@ -137,7 +137,7 @@ fn gate_line(out: &mut String, p: &Portfolio, t: &Totals) {
 /// The clients short of GO, or with overdue items, in the portfolio's order (worst first by default).
 fn attention(out: &mut String, p: &Portfolio) {
     let needs: Vec<&Assessed> = assessed(p)
-        .filter(|a| a.verdict != Verdict::Go || a.overdue > 0)
+        .filter(|a| a.verdict != Verdict::Go || a.overdue > 0 || !a.time_notes().is_empty())
         .collect();
     let _ = writeln!(
         out,
@@ -182,6 +182,11 @@ fn client_card(out: &mut String, a: &Assessed) {
     if a.overdue > 0 {
         notes.push(format!("<strong>{} overdue</strong>", a.overdue));
     }
+    notes.extend(
+        a.time_notes()
+            .iter()
+            .map(|n| format!("<strong>{n}</strong>")),
+    );
     if let Some(w) = &a.weakest {
         notes.push(format!("weakest: {} {:.1}", h(&w.title), w.score));
     }

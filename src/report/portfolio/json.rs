@@ -35,6 +35,10 @@ struct JsonRow<'a> {
     blockers: Option<usize>,
     weakest_priority: Option<Weakest<'a>>,
     overdue: Option<usize>,
+    assessed_on: Option<Date>,
+    /// Days since the assessment, set only when older than `[report] assessment_max_age_days`.
+    out_of_date_days: Option<i64>,
+    expired_waivers: Option<usize>,
     gate: Option<Gate<'a>>,
     error: Option<&'a str>,
 }
@@ -100,6 +104,9 @@ fn row(r: &Row) -> JsonRow<'_> {
                 score: w.score,
             }),
             overdue: Some(a.overdue),
+            assessed_on: a.assessed_on,
+            out_of_date_days: a.out_of_date,
+            expired_waivers: Some(a.expired_waivers),
             gate: a.gate.as_ref().map(|g| Gate {
                 passed: g.passed,
                 reasons: &g.reasons,

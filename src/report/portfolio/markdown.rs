@@ -56,7 +56,19 @@ fn cells(row: &Row, gated: bool, width: usize) -> Vec<String> {
         }
         Row::Assessed(a) => vec![
             md_cell(&a.file),
-            format!("{} — {}", md_cell(&a.organisation), md_cell(&a.project)),
+            {
+                let notes: Vec<String> = a
+                    .time_notes()
+                    .iter()
+                    .map(|n| format!(" · **{n}**"))
+                    .collect();
+                format!(
+                    "{} — {}{}",
+                    md_cell(&a.organisation),
+                    md_cell(&a.project),
+                    notes.concat()
+                )
+            },
             format!("{} ({})", go_live_text(a.go_live), days_phrase(a.days_left)),
             format!("**{}**", verdict_label(row)),
             format!("{:.1}", a.score),

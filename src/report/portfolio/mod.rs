@@ -65,6 +65,12 @@ pub struct Assessed {
     pub weakest: Option<Weakest>,
     /// Unwaived findings whose due date has passed.
     pub overdue: usize,
+    pub assessed_on: Option<Date>,
+    /// Days since the assessment, when that is more than `[report] assessment_max_age_days`: the
+    /// answers may no longer hold.
+    pub out_of_date: Option<i64>,
+    /// Waivers that have run out: the risks they accepted are open again.
+    pub expired_waivers: usize,
     /// The gate's result, when `--require` was given.
     pub gate: Option<Gate>,
     /// The unwaived blockers with their owners, for the HTML page's attention list.
@@ -88,7 +94,13 @@ pub struct Invalid {
 }
 
 impl Assessed {
-    pub fn new(catalog: &Catalog, answers: &Answers, a: &Assessment, gate: Option<Gate>) -> Self {
+    pub fn new(
+        catalog: &Catalog,
+        answers: &Answers,
+        a: &Assessment,
+        gate: Option<Gate>,
+        max_age_days: u32,
+    ) -> Self {
         let unwaived = || a.findings.iter().filter(|f| f.waiver.is_none());
         let blockers = unwaived().filter(|f| f.blocker).count();
         // A finding is due by the earliest `due` of the answers that triggered it, as in the report.
@@ -128,9 +140,35 @@ impl Assessed {
             blockers,
             weakest,
             overdue,
+            assessed_on: answers.meta.assessed_on,
+            out_of_date: answers
+                .meta
+                .assessed_on
+                .map(|on| on.days_until(a.today))
+                .filter(|age| *age > i64::from(max_age_days)),
+            expired_waivers: a
+                .waivers
+                .iter()
+                .filter(|w| **w == crate::engine::WaiverState::Expired)
+                .count(),
             gate,
             blocker_lines: html::blocker_lines(catalog, answers, a),
         }
+    }
+
+    /// What time has done beyond overdue items, in words: "assessed 237 days ago", "1 waiver
+    /// expired". Empty when nothing has run out.
+    pub fn time_notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(age) = self.out_of_date {
+            notes.push(format!("assessed {age} days ago"));
+        }
+        match self.expired_waivers {
+            0 => {}
+            1 => notes.push("1 waiver expired".to_owned()),
+            n => notes.push(format!("{n} waivers expired")),
+        }
+        notes
     }
 }
 
@@ -300,6 +338,9 @@ mod tests {
             blockers: 0,
             weakest: None,
             overdue: 0,
+            assessed_on: None,
+            out_of_date: None,
+            expired_waivers: 0,
             gate: None,
             blocker_lines: Vec::new(),
         })

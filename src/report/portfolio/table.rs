@@ -86,10 +86,14 @@ fn rows(p: &Portfolio, style: &Style) -> Table {
 /// Organisation, project and the file, the path broken after a `/` rather than inside a name.
 fn name_cell(a: &Assessed, width: usize) -> Cell {
     Cell::new(format!(
-        "{}\n{}\n{}",
+        "{}\n{}\n{}{}",
         a.organisation,
         a.project,
-        layout::path_lines(&a.file, width)
+        layout::path_lines(&a.file, width),
+        a.time_notes()
+            .iter()
+            .map(|n| format!("\n{n}"))
+            .collect::<String>()
     ))
 }
 
@@ -121,7 +125,16 @@ fn stacked(a: &Assessed) -> Vec<Cell> {
 
 fn assessed(a: &Assessed, gated: bool) -> Vec<Cell> {
     let mut cells = vec![
-        Cell::new(format!("{}\n{}\n{}", a.organisation, a.project, a.file)),
+        Cell::new(format!(
+            "{}\n{}\n{}{}",
+            a.organisation,
+            a.project,
+            a.file,
+            a.time_notes()
+                .iter()
+                .map(|n| format!("\n{n}"))
+                .collect::<String>()
+        )),
         Cell::new(format!(
             "{}\n{}",
             crate::report::phrases::go_live_text(a.go_live),
