@@ -4,10 +4,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use migready::engine;
 use migready::load::{self, source::Source};
 use migready::model::Thresholds;
 use migready_fuzz::doc::Doc;
-use migready_fuzz::{assert_reported, catalog, props, render_one, report, today};
+use migready_fuzz::{assert_reported, catalog, props, render_one, report_of, today};
 
 fuzz_target!(|doc: Doc| {
     let (text, _) = doc.to_yaml(catalog());
@@ -16,11 +17,14 @@ fuzz_target!(|doc: Doc| {
         Ok(answers) => answers,
         Err(diags) => return assert_reported(diags),
     };
-    props::check(catalog(), &answers, today(), doc.picks);
-    let report = report(
+    let thresholds = Thresholds::default();
+    let assessment = engine::assess(catalog(), &answers, today(), &thresholds);
+    props::check(catalog(), &answers, today(), &assessment, doc.picks);
+    let report = report_of(
         catalog(),
         &answers,
-        &Thresholds::default(),
+        &assessment,
+        &thresholds,
         Default::default(),
     );
     render_one(&report, doc.output);

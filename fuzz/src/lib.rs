@@ -104,8 +104,19 @@ pub fn report(
     gate: GateRequest,
 ) -> Report {
     let assessment = engine::assess(catalog, answers, today(), thresholds);
-    let gate = engine::gate::evaluate(catalog, &assessment, gate);
-    Report::new(catalog, answers, &assessment, thresholds, Some(gate))
+    report_of(catalog, answers, &assessment, thresholds, gate)
+}
+
+/// [`report`] from an assessment already made (the properties need it too).
+pub fn report_of(
+    catalog: &Catalog,
+    answers: &Answers,
+    assessment: &engine::Assessment,
+    thresholds: &Thresholds,
+    gate: GateRequest,
+) -> Report {
+    let gate = engine::gate::evaluate(catalog, assessment, gate);
+    Report::new(catalog, answers, assessment, thresholds, Some(gate))
 }
 
 /// How many outputs [`render_one`] chooses from: every `check` format in two styles, the
