@@ -20,9 +20,14 @@ const FIXTURE: &str = "tests/fixtures/ci/answers.yaml";
 
 /// Runs `migready check FILE --format FORMAT` and returns stdout (the exit code is the gate's business).
 fn check(file: &str, format: &str) -> String {
+    check_on(file, format, TODAY)
+}
+
+/// `check` as of `today`.
+fn check_on(file: &str, format: &str, today: &str) -> String {
     let out = Command::cargo_bin("migready")
         .unwrap()
-        .args(["check", file, "--today", TODAY, "--format", format])
+        .args(["check", file, "--today", today, "--format", format])
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_STEP_SUMMARY")
         .output()
@@ -589,18 +594,6 @@ fn the_example_workflows_use_commands_that_exist() {
             assert_eq!(args[2..], ["answers.yaml", "--format", format]);
         }
     }
-}
-
-/// `check` at a later date: what the calendar has done, in every format a person or a pipeline reads.
-fn check_on(file: &str, format: &str, today: &str) -> String {
-    let out = Command::cargo_bin("migready")
-        .unwrap()
-        .args(["check", file, "--today", today, "--format", format])
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
