@@ -186,6 +186,47 @@ fn counts_agree_and_accepted_risks_are_not_open() {
 }
 
 #[test]
+fn every_open_blocker_stays_in_the_action_table_when_late_items_come_first() {
+    // By mid-2027 three of Lakeside's risks are late and outrank its three blockers; the verdict's
+    // sentence still promises "the 3 go-live blockers below", so all three must be listed.
+    for today in ["2026-12-01", "2027-07-15"] {
+        let page = brief(LAKESIDE, today);
+        let table: Vec<&str> = page
+            .lines()
+            .skip_while(|l| !l.starts_with("## Actions"))
+            .take_while(|l| !l.starts_with("## What"))
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| Action"))
+            .collect();
+        let blockers = table
+            .iter()
+            .filter(|l| l.contains("(go-live blocker)"))
+            .count();
+        assert!(page.contains("the 3 go-live blockers below"), "{page}");
+        assert_eq!(blockers, 3, "{today}: {table:#?}");
+        assert!(table.len() >= 5, "{today}: {table:#?}");
+        let shown = table.len();
+        let open = 69;
+        assert!(
+            page.contains(&format!("{} more for the project team", open - shown)),
+            "{today}: {page}"
+        );
+    }
+    // The JSON form marks the same rows.
+    let json: Value =
+        serde_json::from_str(&report(&[LAKESIDE, "--format", "json"], "2027-07-15")).unwrap();
+    let actions = json["brief"]["actions"].as_array().unwrap();
+    let on_page_one: Vec<&str> = actions
+        .iter()
+        .filter(|a| a["on_page_one"] == true)
+        .map(|a| a["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(on_page_one.len(), 6, "{on_page_one:?}");
+    for blocker in ["COM-001", "ESC-003", "PGL-003"] {
+        assert!(on_page_one.contains(&blocker), "{on_page_one:?}");
+    }
+}
+
+#[test]
 fn an_assessor_from_the_company_a_decision_concerns_is_pointed_out() {
     // Lakeside's answers were given by BrightPath IT, whose unsigned quote is a leadership decision.
     let now = brief(LAKESIDE, "2026-12-01");

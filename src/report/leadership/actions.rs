@@ -9,8 +9,13 @@ use crate::engine::WaiverState;
 use crate::model::Severity;
 use crate::report::model::{FindingLine, Report};
 
-/// How many actions page 1 lists; the rest are in the part for the project team.
+/// How many actions page 1 lists at least (when there are that many); the rest are in the part
+/// for the project team.
 pub const ON_PAGE_ONE: usize = 5;
+
+/// How many page 1 lists at most: more go-live blockers than this would push the brief past one
+/// page, and the verdict's sentence counts them anyway.
+pub const ON_PAGE_ONE_MAX: usize = 8;
 
 /// What the calendar says about an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,9 +160,17 @@ pub fn all(r: &Report) -> Vec<Action<'_>> {
     actions
 }
 
-/// The actions page 1 lists: the most urgent, at most `ON_PAGE_ONE`.
+/// The actions page 1 lists, in order of urgency: the `ON_PAGE_ONE` most urgent, and every
+/// go-live blocker after them (the verdict's sentence promises them "below"), up to
+/// `ON_PAGE_ONE_MAX`. Late items outrank blockers, so without the second rule a blocker could
+/// fall off page 1 just as the calendar makes things worse.
 pub fn page_one<'r>(all: &[Action<'r>]) -> Vec<Action<'r>> {
-    all.iter().take(ON_PAGE_ONE).cloned().collect()
+    all.iter()
+        .enumerate()
+        .filter(|(i, a)| *i < ON_PAGE_ONE || a.finding.blocker)
+        .map(|(_, a)| a.clone())
+        .take(ON_PAGE_ONE_MAX)
+        .collect()
 }
 
 /// Urgency first: what is already late, then go-live blockers, then serious risks (critical and

@@ -14,9 +14,8 @@ pub struct Brief<'a> {
     /// `stop`, `keep-preparing`, `proceed-with-conditions` or `proceed`.
     course: &'static str,
     decisions: Vec<Decision<'a>>,
-    /// Every open finding, most urgent first; the first `on_page_one` are on page 1.
+    /// Every open finding, most urgent first; `on_page_one` marks those page 1 lists.
     actions: Vec<ActionJson<'a>>,
-    on_page_one: usize,
     basis: Basis<'a>,
 }
 
@@ -37,6 +36,7 @@ struct ActionJson<'a> {
     due: Option<Date>,
     /// `overdue`, `waiver-expired`, `date-passed`, `before-go-live`, with days where they apply.
     flags: Vec<FlagView>,
+    on_page_one: bool,
 }
 
 #[derive(Serialize)]
@@ -74,8 +74,12 @@ pub fn brief(r: &Report) -> Brief<'_> {
                 rules: group.iter().map(|f| f.rule.as_str()).collect(),
             })
             .collect(),
-        on_page_one: actions::page_one(&all).len(),
-        actions: all.iter().map(action).collect(),
+        actions: {
+            let shown = actions::page_one(&all);
+            all.iter()
+                .map(|a| action(a, shown.iter().any(|s| std::ptr::eq(s.finding, a.finding))))
+                .collect()
+        },
         basis: Basis {
             assessor: b.assessor.as_deref(),
             assessor_role: b.assessor_role.as_deref(),
@@ -94,7 +98,7 @@ pub fn brief(r: &Report) -> Brief<'_> {
     }
 }
 
-fn action<'a>(a: &Action<'a>) -> ActionJson<'a> {
+fn action<'a>(a: &Action<'a>, on_page_one: bool) -> ActionJson<'a> {
     ActionJson {
         rule: &a.finding.rule,
         title: &a.finding.title,
@@ -102,5 +106,6 @@ fn action<'a>(a: &Action<'a>) -> ActionJson<'a> {
         owner_role: &a.finding.owner_role,
         due: a.finding.due,
         flags: a.flags.iter().map(|f| f.view()).collect(),
+        on_page_one,
     }
 }

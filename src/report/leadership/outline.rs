@@ -82,7 +82,9 @@ fn action_table(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
     m.table(out, &columns, &rows, false);
     if all.len() > shown.len() {
         let more = all.len() - shown.len();
-        let late = all.iter().skip(shown.len()).filter(|a| a.late()).count();
+        // The rows shown need not be a prefix of `all` (blockers are kept), so count by difference.
+        let late =
+            all.iter().filter(|a| a.late()).count() - shown.iter().filter(|a| a.late()).count();
         let late = if late > 0 {
             format!(", {late} of them late")
         } else {
