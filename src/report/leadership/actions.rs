@@ -13,9 +13,10 @@ use crate::report::model::{FindingLine, Report};
 /// for the project team.
 pub const ON_PAGE_ONE: usize = 5;
 
-/// How many page 1 lists at most: more go-live blockers than this would push the brief past one
-/// page, and the verdict's sentence counts them anyway.
-pub const ON_PAGE_ONE_MAX: usize = 8;
+/// How many page 1 lists at most: with more rows the brief no longer fits one A4 page (Lakeside at
+/// 2027-07-15, with six rows and a full glossary line, has room for one more). The line under the
+/// table counts any blocker left out.
+pub const ON_PAGE_ONE_MAX: usize = 7;
 
 /// What the calendar says about an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,5 +202,96 @@ fn due_order(a: Option<Date>, b: Option<Date>) -> Ordering {
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(rule: &str, blocker: bool) -> FindingLine {
+        FindingLine {
+            rule: rule.to_owned(),
+            checklist: "identity".to_owned(),
+            severity: if blocker {
+                Severity::Critical
+            } else {
+                Severity::High
+            },
+            blocker,
+            waived: false,
+            title: rule.to_owned(),
+            not_known: Vec::new(),
+            risk: String::new(),
+            remediation: String::new(),
+            owner: "IT lead".to_owned(),
+            owner_role: "IT lead".to_owned(),
+            due: None,
+            answers: Vec::new(),
+            references: Vec::new(),
+            leadership: None,
+        }
+    }
+
+    fn ids(actions: &[Action]) -> Vec<String> {
+        actions.iter().map(|a| a.finding.rule.clone()).collect()
+    }
+
+    #[test]
+    fn page_one_keeps_blockers_that_late_items_push_down_up_to_the_ceiling() {
+        // Four late items outrank everything; three blockers follow, then two serious risks.
+        let late: Vec<FindingLine> = (1..=4)
+            .map(|i| finding(&format!("LATE-{i}"), false))
+            .collect();
+        let blockers: Vec<FindingLine> = (1..=3)
+            .map(|i| finding(&format!("BLK-{i}"), true))
+            .collect();
+        let serious: Vec<FindingLine> = (1..=2)
+            .map(|i| finding(&format!("HIGH-{i}"), false))
+            .collect();
+        let mut all: Vec<Action> = late
+            .iter()
+            .map(|f| Action {
+                finding: f,
+                owner: None,
+                flags: vec![Flag::Overdue(3)],
+            })
+            .collect();
+        all.extend(blockers.iter().chain(&serious).map(|f| Action {
+            finding: f,
+            owner: None,
+            flags: Vec::new(),
+        }));
+
+        let shown = ids(&page_one(&all));
+        assert_eq!(
+            shown,
+            [
+                "LATE-1", "LATE-2", "LATE-3", "LATE-4", "BLK-1", "BLK-2", "BLK-3"
+            ],
+            "the serious risks give way, the blockers do not"
+        );
+
+        // Two more late items: the five most urgent, then blockers up to the ceiling; the sixth late
+        // item and the third blocker are left to the line under the table.
+        let more: Vec<FindingLine> = (5..=6)
+            .map(|i| finding(&format!("LATE-{i}"), false))
+            .collect();
+        let mut crowded: Vec<Action> = all[..4].to_vec();
+        crowded.extend(more.iter().map(|f| Action {
+            finding: f,
+            owner: None,
+            flags: vec![Flag::Overdue(1)],
+        }));
+        crowded.extend(all[4..].iter().cloned());
+        assert_eq!(
+            ids(&page_one(&crowded)),
+            [
+                "LATE-1", "LATE-2", "LATE-3", "LATE-4", "LATE-5", "BLK-1", "BLK-2"
+            ]
+        );
+
+        // Few actions: all of them.
+        assert_eq!(ids(&page_one(&all[6..])), ["BLK-3", "HIGH-1", "HIGH-2"]);
     }
 }

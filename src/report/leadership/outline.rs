@@ -83,13 +83,20 @@ fn action_table(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
     if all.len() > shown.len() {
         let more = all.len() - shown.len();
         // The rows shown need not be a prefix of `all` (blockers are kept), so count by difference.
-        let late =
-            all.iter().filter(|a| a.late()).count() - shown.iter().filter(|a| a.late()).count();
-        let late = if late > 0 {
-            format!(", {late} of them late")
-        } else {
-            String::new()
+        let left = |is: fn(&Action) -> bool| {
+            all.iter().filter(|a| is(a)).count() - shown.iter().filter(|a| is(a)).count()
         };
+        let mut which = Vec::new();
+        match left(|a| a.finding.blocker) {
+            0 => {}
+            1 => which.push("1 of them a go-live blocker".to_owned()),
+            n => which.push(format!("{n} of them go-live blockers")),
+        }
+        match left(|a| a.late()) {
+            0 => {}
+            n => which.push(format!("{n} of them late")),
+        }
+        let late: String = which.iter().map(|w| format!(", {w}")).collect();
         m.paragraph(
             out,
             Some("hint"),

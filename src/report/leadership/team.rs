@@ -156,12 +156,11 @@ fn finding(m: &impl Markup, out: &mut String, r: &Report, a: &Action, quoted: &m
             m.field_list(out, &m.strong("Fix:"), true, &steps);
         }
     }
-    m.field_list(
-        out,
-        &m.strong("Triggered by:"),
-        false,
-        &triggers(m, r, f, quoted),
-    );
+    // One answer (most cards) goes on the label's line, as a one-step fix does.
+    match triggers(m, r, f, quoted).as_slice() {
+        [one] => m.field(out, None, &labelled(m, "Triggered by", one)),
+        many => m.field_list(out, &m.strong("Triggered by:"), false, many),
+    }
     if let Some(w) = r.waiver_for(&f.rule) {
         let until = m.strong(&format!("Accepted until {}", w.expires));
         let text = format!(
