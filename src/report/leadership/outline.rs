@@ -82,17 +82,13 @@ fn action_table(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
     m.table(out, &columns, &rows, false);
     if all.len() > shown.len() {
         let more = all.len() - shown.len();
-        // The rows shown need not be a prefix of `all` (blockers are kept), so count by difference.
-        let left = |is: fn(&Action) -> bool| {
-            all.iter().filter(|a| is(a)).count() - shown.iter().filter(|a| is(a)).count()
-        };
         let mut which = Vec::new();
-        match left(|a| a.finding.blocker) {
+        match left_out(all, &shown, |a| a.finding.blocker) {
             0 => {}
             1 => which.push("1 of them a go-live blocker".to_owned()),
             n => which.push(format!("{n} of them go-live blockers")),
         }
-        match left(|a| a.late()) {
+        match left_out(all, &shown, Action::late) {
             0 => {}
             n => which.push(format!("{n} of them late")),
         }
@@ -105,6 +101,16 @@ fn action_table(m: &impl Markup, out: &mut String, r: &Report, all: &[Action]) {
     }
     accepted_line(m, out, r);
     m.section_end(out);
+}
+
+/// How many of the actions not shown on page 1 are of a kind. The rows shown need not be a prefix
+/// of `all` (blockers are kept), so this counts by difference.
+fn left_out<'r>(
+    all: &[Action<'r>],
+    shown: &[Action<'r>],
+    is: impl Fn(&Action<'r>) -> bool,
+) -> usize {
+    all.iter().filter(|a| is(a)).count() - shown.iter().filter(|a| is(a)).count()
 }
 
 /// Waived risks on page 1 read as accepted, with who accepted them and until when, not as open.
