@@ -8,10 +8,11 @@ use migready::engine;
 use migready::load::{self, source::Source};
 use migready::model::Thresholds;
 use migready_fuzz::doc::Doc;
-use migready_fuzz::{assert_reported, catalog, props, render_one, report_of, today};
+use migready_fuzz::{assert_reported, catalog, props, render_one, report_of, show, today};
 
 fuzz_target!(|doc: Doc| {
     let (text, _) = doc.to_yaml(catalog());
+    show("answers.yaml", &text);
     let source = Source::from_text("answers.yaml", &text);
     let answers = match load::answers::load(&source, catalog(), Default::default()) {
         Ok(answers) => answers,

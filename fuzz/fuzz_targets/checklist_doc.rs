@@ -9,17 +9,20 @@ use migready::model::Thresholds;
 use migready_fuzz::checklist::Checklist;
 use migready_fuzz::doc::Doc;
 use migready_fuzz::{
-    assert_reported, catalog, load_with_builtins, props, render_one, report, today,
+    assert_reported, catalog, load_with_builtins, props, render_one, report, show, today,
 };
 
 fuzz_target!(|input: (Checklist, Doc)| {
     let (checklist, doc) = input;
-    let extra = vec![Source::from_text("fuzz.yaml", checklist.to_yaml(catalog()))];
+    let yaml = checklist.to_yaml(catalog());
+    show("fuzz.yaml", &yaml);
+    let extra = vec![Source::from_text("fuzz.yaml", yaml)];
     let catalog = match load_with_builtins(extra) {
         Ok(catalog) => catalog,
         Err(diags) => return assert_reported(diags),
     };
     let (text, _) = doc.to_yaml(&catalog);
+    show("answers.yaml", &text);
     let source = Source::from_text("answers.yaml", &text);
     let answers = match load::answers::load(&source, &catalog, Default::default()) {
         Ok(answers) => answers,

@@ -7,5 +7,7 @@ use migready_fuzz::results::{self, Results};
 
 fuzz_target!(|input: (Results, bool, bool)| {
     let (file, answered, mismatch_ok) = input;
-    results::import(&file.to_json(), answered, mismatch_ok);
+    let json = file.to_json();
+    migready_fuzz::show("results.json", &json);
+    results::import(&json, answered, mismatch_ok);
 });

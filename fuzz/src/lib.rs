@@ -25,6 +25,15 @@ use migready::report::Report;
 use migready::report::leadership::{html, json as report_json, markdown};
 use migready::report::terminal::Style;
 
+/// With `FUZZ_SHOW=1` in the environment, prints a generated file to stderr: how a crash of a
+/// structure-aware target is turned into a file the command line (and a regression test) can replay.
+pub fn show(name: &str, text: &str) {
+    static SHOW: OnceLock<bool> = OnceLock::new();
+    if *SHOW.get_or_init(|| std::env::var_os("FUZZ_SHOW").is_some()) {
+        eprintln!("----- {name}\n{text}\n----- end of {name}");
+    }
+}
+
 /// The built-in catalogue as the binary uses it (compiled at build time), decoded once per process.
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();

@@ -127,8 +127,10 @@ fn number_domain(
     max: Option<f64>,
     bands: &[crate::model::Band],
 ) -> Vec<Answer<'static>> {
-    let lo = min.unwrap_or(0.0);
-    let hi = max.unwrap_or(1.0e9);
+    // Without a bound, counts and percentages start at 0 and end far off; but a bound given on one
+    // side moves the other with it (`max: -5` alone allows -5 and below, nothing from 0).
+    let lo = min.unwrap_or_else(|| max.map_or(0.0, |hi| hi.min(0.0)));
+    let hi = max.unwrap_or_else(|| lo.max(1.0e9));
     let mut points = vec![lo, hi];
     for b in bands {
         points.extend(b.min.iter().chain(b.max.iter()).copied());
@@ -168,7 +170,11 @@ struct Trial<'a, 'c> {
 impl Facts for Trial<'_, '_> {
     fn answer(&self, question: usize) -> Answer<'_> {
         match self.open.iter().position(|&q| q == question) {
-            Some(i) => self.values[i][self.choice[i]],
+            // A question no real answer can satisfy has no trial values: it stays as answered.
+            Some(i) => self.values[i]
+                .get(self.choice[i])
+                .copied()
+                .unwrap_or_else(|| self.base.answer(question)),
             None => self.base.answer(question),
         }
     }
@@ -183,5 +189,33 @@ impl Facts for Trial<'_, '_> {
 
     fn go_live(&self) -> Option<Date> {
         self.base.go_live()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(min: Option<f64>, max: Option<f64>) -> Vec<f64> {
+        number_domain(min, max, &[])
+            .into_iter()
+            .map(|a| match a {
+                Answer::Number(n) => n,
+                other => panic!("not a number: {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_number_bounded_on_one_side_is_tried_within_its_range() {
+        // `max: -111` alone: every answer is -111 or below, none from 0 (a custom checklist found
+        // by fuzzing; the empty range then crashed the worst-case search).
+        let below = numbers(None, Some(-111.0));
+        assert!(!below.is_empty());
+        assert!(below.iter().all(|n| *n <= -111.0), "{below:?}");
+        let above = numbers(Some(2.0e9), None);
+        assert!(!above.is_empty());
+        assert!(above.iter().all(|n| *n >= 2.0e9), "{above:?}");
+        assert_eq!(numbers(Some(0.0), Some(1.0)), [0.0, 1.0]);
     }
 }
