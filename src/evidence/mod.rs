@@ -101,7 +101,7 @@ pub fn read(source: &Source, max_depth: usize) -> Result<Vec<Run>, Diagnostic> {
             Pos::new(1, 1),
             Code::InvalidValue,
             format!(
-                "the file holds U+{:04X}, an invisible control or bidirectional-override character, in a version, time, tenant name, id or reason",
+                "the file holds U+{:04X}, an invisible control, bidirectional-override or non-character, in a version, time, tenant name, id or reason",
                 u32::from(c)
             ),
         )),

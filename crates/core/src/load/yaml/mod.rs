@@ -155,11 +155,15 @@ pub fn hidden_character(text: &str) -> Option<char> {
     text.chars().find(|&c| is_hidden(c))
 }
 
-/// C0 controls other than tab and line feed, DEL, C1 controls, and the bidi embeddings,
-/// overrides and isolates.
+/// C0 controls other than tab and line feed, DEL, C1 controls, the bidi embeddings, overrides
+/// and isolates, and the non-characters U+FFFE and U+FFFF, which YAML does not allow at all (a
+/// file that `import` wrote with one could not be read back).
 fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\t' && c != '\n')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFE}' | '\u{FFFF}'
+        )
 }
 
 /// The compact binary form of a tree, for embedding the built-in checklists (see `build.rs`).
